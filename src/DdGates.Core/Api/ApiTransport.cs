@@ -1,0 +1,97 @@
+using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace DdGates.Api;
+
+/// <summary>
+/// Sends one Datadog call through the resilience pipeline: per-attempt timeout, retries with jittered
+/// exponential backoff, 429s that wait for the reset the server names (shared across the run), and a
+/// deadline per call. Returns a successful response or throws <see cref="DatadogApiException"/>.
+/// </summary>
+public sealed class ApiTransport
+{
+    private readonly HttpClient _http;
+    private readonly RateLimitPause _pause;
+    private readonly ResiliencePipeline<HttpResponseMessage> _repeatable;
+    private readonly ResiliencePipeline<HttpResponseMessage> _once;
+    private static readonly ResiliencePropertyKey<string> OperationKey = new("dd-gates.operation");
+
+    public ApiTransport(HttpClient http, RetryPolicy policy, Action<string>? onRetry = null, TimeProvider? time = null)
+    {
+        _http = http;
+        _pause = new RateLimitPause(time ?? TimeProvider.System);
+        _repeatable = Build(policy, safeToRepeat: true, onRetry);
+        _once = Build(policy, safeToRepeat: false, onRetry);
+    }
+
+    /// <summary>Requests sent so far, retries included (for progress and benchmarks).</summary>
+    public int RequestsSent => _requestsSent;
+
+    private int _requestsSent;
+
+    public async Task<HttpResponseMessage> SendAsync(
+        string operation, Func<HttpRequestMessage> request, bool safeToRepeat, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(OperationKey, operation);
+        try
+        {
+            var pipeline = safeToRepeat ? _repeatable : _once;
+            response = await pipeline.ExecuteAsync(async ctx =>
+            {
+                await _pause.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
+                using var message = request();
+                Interlocked.Increment(ref _requestsSent);
+                return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+            }, context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new DatadogApiException(operation, null, [], e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (response.IsSuccessStatusCode) return response;
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new DatadogApiException(operation, response.StatusCode, ApiErrors.Parse(body));
+        }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> Build(RetryPolicy policy, bool safeToRepeat, Action<string>? onRetry) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddTimeout(policy.CallDeadline)
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = policy.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = policy.BaseDelay,
+                MaxDelay = policy.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(RetryReasons.ShouldRetry(args.Outcome, safeToRepeat)),
+                DelayGenerator = args =>
+                {
+                    if (args.Outcome.Result is not { } r || RetryReasons.RateLimitWait(r) is not { } wait) return ValueTask.FromResult<TimeSpan?>(null);
+                    // A little jitter on top of the reset so a crowd of clients does not return in the same millisecond.
+                    var delay = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds, policy.MaxRateLimitWait.TotalMilliseconds) + Random.Shared.Next(50, 250));
+                    _pause.PauseFor(delay);
+                    return ValueTask.FromResult<TimeSpan?>(delay);
+                },
+                OnRetry = args =>
+                {
+                    var operation = args.Context.Properties.GetValue(OperationKey, "Datadog call");
+                    onRetry?.Invoke($"{operation}: {RetryReasons.Describe(args.Outcome)}; retry {args.AttemptNumber + 1}/{policy.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0}s");
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            })
+            .AddTimeout(policy.AttemptTimeout)
+            .Build();
+}

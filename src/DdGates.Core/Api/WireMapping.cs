@@ -1,0 +1,73 @@
+using DdGates.Api.Dto;
+using DdGates.Model;
+using DdGates.Planning;
+
+namespace DdGates.Api;
+
+/// <summary>Between the flat wire shapes and the domain's closed union.</summary>
+public static class WireMapping
+{
+    public static RuleOptionsDto ToDto(RuleOptions options) => options switch
+    {
+        MonitorQueryOptions q => WithSettings(new RuleOptionsDto { Query = q.Query }, q.Settings),
+        MonitorIdsOptions ids => WithSettings(new RuleOptionsDto
+        {
+            MonitorIds = [.. ids.MonitorIds.Select(m => new MonitorIdDto { Id = m.Id, Groups = [.. m.Groups] })],
+        }, ids.Settings),
+        FaultyDeploymentOptions f => new RuleOptionsDto
+        {
+            Duration = f.Duration,
+            ExcludedResources = f.ExcludedResources is null ? null : [.. f.ExcludedResources],
+            AllowedResources = f.AllowedResources is null ? null : [.. f.AllowedResources],
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.GetType().Name, null),
+    };
+
+    /// <summary>Null when the shape is not one this version knows for that type.</summary>
+    public static RuleOptions? FromDto(string? type, RuleOptionsDto? dto)
+    {
+        dto ??= new RuleOptionsDto();
+        var settings = new MonitorSettings(dto.Duration, dto.Warmup, dto.FailOnNoData, dto.FailOnNoGroupsFound);
+        return RuleTypeNames.FromWire(type) switch
+        {
+            RuleType.Monitor when dto.MonitorIds is { Count: > 0 } ids && dto.Query is null => new MonitorIdsOptions(
+                new(ids.Select(m => new MonitorRef(m.Id, new(m.Groups ?? [])))), settings),
+            RuleType.Monitor when dto.Query is not null && dto.MonitorIds is null => new MonitorQueryOptions(dto.Query, settings),
+            RuleType.FaultyDeploymentDetection when dto.Query is null && dto.MonitorIds is null && dto.Warmup is null
+                => new FaultyDeploymentOptions(dto.Duration, List(dto.ExcludedResources), List(dto.AllowedResources)),
+            _ => null,
+        };
+    }
+
+    public static ActualGate ToGate(GateData data) => new(
+        data.Id ?? throw new FormatException("gate without id"),
+        new GateKey(data.Attributes.Service ?? "", data.Attributes.Env ?? "", data.Attributes.Identifier ?? GateKey.DefaultIdentifier),
+        data.Attributes.DryRun ?? false,
+        []);
+
+    public static ActualRule ToRule(RuleAttributes attributes, string? id) => new(
+        id ?? attributes.Id ?? throw new FormatException("rule without id"),
+        attributes.Name ?? "",
+        attributes.Type ?? "",
+        attributes.DryRun ?? false,
+        FromDto(attributes.Type, attributes.Options));
+
+    public static RuleAttributes ToAttributes(RuleSpec rule, bool withType) => new()
+    {
+        Name = rule.Name,
+        Type = withType ? rule.Type.ToWire() : null,
+        DryRun = rule.DryRun,
+        Options = ToDto(rule.Options),
+    };
+
+    private static RuleOptionsDto WithSettings(RuleOptionsDto dto, MonitorSettings s)
+    {
+        dto.Duration = s.Duration;
+        dto.Warmup = s.Warmup;
+        dto.FailOnNoData = s.FailOnNoData;
+        dto.FailOnNoGroupsFound = s.FailOnNoGroupsFound;
+        return dto;
+    }
+
+    private static EquatableList<string>? List(List<string>? items) => items is null ? null : new(items);
+}

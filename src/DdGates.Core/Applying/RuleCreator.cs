@@ -1,0 +1,33 @@
+using DdGates.Api;
+using DdGates.Model;
+using DdGates.Planning;
+
+namespace DdGates.Applying;
+
+/// <summary>
+/// Creates a rule without ever making two. The server keeps no name uniqueness, so after an
+/// ambiguous failure (5xx, timeout, dropped connection: the create may have landed) it lists the
+/// gate's rules and adopts a new matching rule before it tries again.
+/// </summary>
+internal sealed class RuleCreator(DatadogClient client, IRunReporter reporter)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<ActualRule> CreateAsync(string gateId, RuleSpec rule, IReadOnlySet<string> knownIds, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.CreateRuleAsync(gateId, rule, ct);
+            }
+            catch (DatadogApiException e) when (e.IsAmbiguous && attempt < MaxAttempts)
+            {
+                reporter.Warning($"create rule \"{rule.Name}\": outcome unknown ({e.Message}); checking the gate before trying again");
+                var landed = (await client.ListRulesAsync(gateId, ct)).FirstOrDefault(r => r.Matches(rule) && !knownIds.Contains(r.Id));
+                if (landed is not null) return landed;
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt * attempt), ct);
+            }
+        }
+    }
+}

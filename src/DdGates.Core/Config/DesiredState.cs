@@ -1,0 +1,27 @@
+using DdGates.Model;
+
+namespace DdGates.Config;
+
+/// <summary>The validated desired gates, or every problem found on the way. Nothing is sent unless <see cref="IsValid"/>.</summary>
+public sealed record DesiredState(IReadOnlyList<GateSpec> Gates, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool IsValid => Diagnostics.Count == 0;
+
+    /// <summary>Keeps the gates matching every given filter; no match is itself a problem.</summary>
+    public DesiredState Select(string? service, string? env, string? identifier, string file)
+    {
+        if (!IsValid || (service is null && env is null && identifier is null)) return this;
+        var selected = Gates.Where(g =>
+            (service is null || g.Key.Service == service)
+            && (env is null || g.Key.Env == env)
+            && (identifier is null || g.Key.Identifier == identifier)).ToList();
+        if (selected.Count > 0) return this with { Gates = selected };
+
+        var filter = string.Join(" ", new[] { ("--service", service), ("--env", env), ("--identifier", identifier) }
+            .Where(p => p.Item2 is not null).Select(p => $"{p.Item1} {p.Item2}"));
+        return this with { Diagnostics = [new Diagnostic(file, 0, 0, "", $"no gate matches {filter}; the file declares {string.Join(", ", Gates.Select(g => g.Key))}")] };
+    }
+
+    /// <summary>Same gates with prune switched on for all of them (<c>--prune</c>).</summary>
+    public DesiredState WithPrune(bool prune) => prune ? this with { Gates = [.. Gates.Select(g => g with { Prune = true })] } : this;
+}

@@ -1,0 +1,62 @@
+using DdGates.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace DdGates.Config;
+
+/// <summary>
+/// The two ways to declare gates: a gates file, or one gate from flags with its rules from a rules
+/// file (our <c>rules:</c> list, or datadog-ci's JSON gate configuration <c>{dryRun?, rules}</c>, unchanged).
+/// </summary>
+public static class DesiredStateLoader
+{
+    private static readonly string[] RulesFileFields = ["rules", "dryRun", "dry_run", "$schema"];
+
+    public static DesiredState FromGatesFile(string text, string file)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var root = DocumentParser.Parse(text, file, diagnostics);
+        if (root is null) return new DesiredState([], diagnostics);
+        var gates = GatesFileReader.Read(new NodeReader(file, diagnostics), root);
+        return new DesiredState(diagnostics.Count == 0 ? gates : [], diagnostics);
+    }
+
+    /// <summary>One gate from <c>--service/--env/--identifier/--dry-run</c> and a rules document.</summary>
+    public static DesiredState FromFlags(string? service, string? env, string? identifier, bool? dryRun, string rulesText, string rulesFile)
+    {
+        var diagnostics = new List<Diagnostic>();
+        CheckFlag("--service", service, required: true, diagnostics);
+        CheckFlag("--env", env, required: true, diagnostics);
+        CheckFlag("--identifier", identifier, required: false, diagnostics);
+
+        var reader = new NodeReader(rulesFile, diagnostics);
+        var root = DocumentParser.Parse(rulesText, rulesFile, diagnostics);
+        List<DeclaredRule> rules = [];
+        var fileDryRun = EnvSwitch.Unset("dryRun");
+        if (root is YamlSequenceNode) rules = RuleReader.ReadAll(reader, root, "rules", datadogCiSpelling: true);
+        else if (root is not null && reader.Fields(root, "", RulesFileFields) is { } f)
+        {
+            if (f.TryGetValue("rules", out var rulesNode)) rules = RuleReader.ReadAll(reader, rulesNode, "rules", datadogCiSpelling: true);
+            else reader.Error(root, "rules", "required: a list of rules");
+            var dryRunNode = f.GetValueOrDefault("dryRun") ?? f.GetValueOrDefault("dry_run");
+            fileDryRun = EnvSwitch.Read(reader, dryRunNode, "dryRun");
+        }
+
+        if (diagnostics.Count > 0) return new DesiredState([], diagnostics);
+        var key = new GateKey(service!, env!, string.IsNullOrEmpty(identifier) ? GateKey.DefaultIdentifier : identifier);
+        fileDryRun.CheckKeys([key.Env], reader);
+        foreach (var rule in rules) rule.DryRun.CheckKeys([key.Env], reader);
+        var gate = new GateSpec(key, dryRun ?? fileDryRun.For(key.Env, reader, false), Prune: false, [.. rules.Select(r => r.For(key.Env, reader))]);
+        return new DesiredState(diagnostics.Count == 0 ? [gate] : [], diagnostics);
+    }
+
+    private static void CheckFlag(string flag, string? value, bool required, List<Diagnostic> diagnostics)
+    {
+        if (value is null)
+        {
+            if (required) diagnostics.Add(new Diagnostic(flag, 0, 0, "", "required when no gates file is given"));
+            return;
+        }
+
+        if (Names.TagProblem(value) is { } problem) diagnostics.Add(new Diagnostic(flag, 0, 0, "", problem));
+    }
+}

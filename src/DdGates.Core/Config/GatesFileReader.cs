@@ -1,0 +1,106 @@
+using DdGates.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace DdGates.Config;
+
+/// <summary>
+/// Reads a gates file (<c>gates: [...]</c>). One entry with a list of envs becomes one gate per env,
+/// each with dry_run resolved for its env.
+/// </summary>
+internal static class GatesFileReader
+{
+    private static readonly string[] TopFields = ["gates", "$schema"];
+    private static readonly string[] GateFields = ["service", "env", "identifier", "dry_run", "prune", "rules"];
+
+    public static List<GateSpec> Read(NodeReader reader, YamlNode root)
+    {
+        var gates = new List<GateSpec>();
+        if (reader.Fields(root, "", TopFields) is not { } top) return gates;
+        if (!top.TryGetValue("gates", out var list))
+        {
+            reader.Error(root, "gates", "required: a list of gates");
+            return gates;
+        }
+
+        var items = reader.Sequence(list, "gates") ?? [];
+        var seen = new Dictionary<GateKey, string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            foreach (var gate in ReadGate(reader, items[i], $"gates[{i}]"))
+            {
+                if (seen.TryGetValue(gate.Key, out var first))
+                {
+                    reader.Error(items[i], $"gates[{i}]", $"gate {gate.Key} is already declared by {first}");
+                    continue;
+                }
+
+                seen[gate.Key] = $"gates[{i}]";
+                gates.Add(gate);
+            }
+        }
+
+        return gates;
+    }
+
+    private static IEnumerable<GateSpec> ReadGate(NodeReader reader, YamlNode node, string path)
+    {
+        if (reader.Fields(node, path, GateFields) is not { } f) return [];
+        var service = Tag(reader, f, node, "service", path, required: true);
+        var envs = Envs(reader, f, node, path);
+        var identifier = Tag(reader, f, node, "identifier", path, required: false) ?? GateKey.DefaultIdentifier;
+        var dryRun = EnvSwitch.Read(reader, f.GetValueOrDefault("dry_run"), $"{path}.dry_run");
+        var prune = f.TryGetValue("prune", out var pruneNode) && reader.Bool(pruneNode, $"{path}.prune") == true;
+        var rules = f.TryGetValue("rules", out var rulesNode) && !NodeReader.IsNull(rulesNode)
+            ? RuleReader.ReadAll(reader, rulesNode, $"{path}.rules", datadogCiSpelling: false)
+            : [];
+        if (service is null || envs.Count == 0) return [];
+
+        dryRun.CheckKeys(envs, reader);
+        foreach (var rule in rules) rule.DryRun.CheckKeys(envs, reader);
+        var location = new SourceLocation(reader.File, (int)node.Start.Line, (int)node.Start.Column);
+        return envs.Select(env => new GateSpec(
+            new GateKey(service, env, identifier),
+            dryRun.For(env, reader, false),
+            prune,
+            [.. rules.Select(r => r.For(env, reader))],
+            location)).ToList();
+    }
+
+    private static List<string> Envs(NodeReader reader, Dictionary<string, YamlNode> f, YamlNode gate, string path)
+    {
+        if (!f.TryGetValue("env", out var node))
+        {
+            reader.Error(gate, $"{path}.env", "required: one env or a list of envs");
+            return [];
+        }
+
+        var envs = new List<string>();
+        var items = node is YamlSequenceNode seq ? [.. seq.Children] : new List<YamlNode> { node };
+        if (items.Count == 0) reader.Error(node, $"{path}.env", "must name at least one env");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemPath = node is YamlSequenceNode ? $"{path}.env[{i}]" : $"{path}.env";
+            if (reader.String(items[i], itemPath) is not { } env) continue;
+            if (Names.TagProblem(env) is { } problem) reader.Error(items[i], itemPath, problem);
+            else if (envs.Contains(env)) reader.Error(items[i], itemPath, $"\"{env}\" is listed twice");
+            else envs.Add(env);
+        }
+
+        return envs;
+    }
+
+    private static string? Tag(NodeReader reader, Dictionary<string, YamlNode> f, YamlNode gate, string field, string path, bool required)
+    {
+        if (!f.TryGetValue(field, out var node) || (!required && NodeReader.IsNull(node)))
+        {
+            if (required) reader.Error(gate, $"{path}.{field}", "required");
+            return null;
+        }
+
+        var value = reader.String(node, $"{path}.{field}");
+        if (value is null) return null;
+        if (Names.TagProblem(value) is not { } problem) return value;
+        reader.Error(node, $"{path}.{field}", problem);
+        return null;
+    }
+}

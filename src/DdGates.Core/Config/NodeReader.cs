@@ -1,0 +1,119 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace DdGates.Config;
+
+/// <summary>
+/// Typed reads over YAML nodes that record a <see cref="Diagnostic"/> instead of throwing, so that
+/// every problem in a file is reported in one run.
+/// </summary>
+internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
+{
+    private const int MaxNodes = 200_000;
+    private int _visited;
+
+    public string File => file;
+
+    public void Error(YamlNode? node, string path, string message) =>
+        diagnostics.Add(new Diagnostic(file, (int)(node?.Start.Line ?? 0), (int)(node?.Start.Column ?? 0), path, message));
+
+    /// <summary>The fields of a mapping; unknown ones are reported (with a suggestion) and skipped.</summary>
+    public Dictionary<string, YamlNode>? Fields(YamlNode node, string path, IReadOnlyCollection<string> allowed)
+    {
+        if (!Visit(node, path)) return null;
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, path, $"expected a mapping with fields {string.Join(", ", allowed)}, found {Kind(node)}");
+            return null;
+        }
+
+        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (allowed.Contains(key))
+            {
+                fields[key] = value;
+                continue;
+            }
+
+            var hint = Suggest.Closest(key, allowed) is { } s ? $"; did you mean \"{s}\"?" : $"; allowed: {string.Join(", ", allowed)}";
+            Error(keyNode, Join(path, key), $"unknown field{hint}");
+        }
+
+        return fields;
+    }
+
+    public IReadOnlyList<YamlNode>? Sequence(YamlNode node, string path)
+    {
+        if (!Visit(node, path)) return null;
+        if (node is YamlSequenceNode seq) return [.. seq.Children];
+        Error(node, path, $"expected a list, found {Kind(node)}");
+        return null;
+    }
+
+    public string? String(YamlNode node, string path)
+    {
+        if (!Visit(node, path)) return null;
+        if (node is YamlScalarNode { Value: { } value } && !IsNull(node)) return value;
+        Error(node, path, IsNull(node) ? "must not be empty" : $"expected a text value, found {Kind(node)}");
+        return null;
+    }
+
+    public bool? Bool(YamlNode node, string path)
+    {
+        if (!Visit(node, path)) return null;
+        if (node is YamlScalarNode { Value: { } v })
+        {
+            if (v is "true" or "True" or "TRUE") return true;
+            if (v is "false" or "False" or "FALSE") return false;
+        }
+
+        Error(node, path, $"expected true or false, found {Describe(node)}");
+        return null;
+    }
+
+    public long? Integer(YamlNode node, string path, long min, long max, string unit = "")
+    {
+        if (!Visit(node, path)) return null;
+        if (node is YamlScalarNode { Value: { } v } && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            if (n >= min && n <= max) return n;
+            Error(node, path, $"must be between {min} and {max}{unit}, found {n}");
+            return null;
+        }
+
+        Error(node, path, $"expected a whole number between {min} and {max}{unit}, found {Describe(node)}");
+        return null;
+    }
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    public static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
+
+    private bool Visit(YamlNode node, string path)
+    {
+        // Aliases share nodes, so a small file can expand to a huge tree: stop walking past a bound.
+        if (++_visited <= MaxNodes) return true;
+        if (_visited == MaxNodes + 1) Error(node, path, $"the document expands to more than {MaxNodes} values (aliases?); split it up");
+        return false;
+    }
+
+    private static string Kind(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        _ when IsNull(node) => "nothing",
+        _ => Describe(node),
+    };
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlScalarNode s when IsNull(s) => "nothing",
+        YamlScalarNode s => $"\"{Truncate(s.Value ?? "")}\"",
+        _ => Kind(node),
+    };
+
+    private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;
+}

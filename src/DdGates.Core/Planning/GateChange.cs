@@ -1,0 +1,9 @@
+namespace DdGates.Planning;
+
+public enum GateChange
+{
+    Unchanged,
+    Create,
+    /// <summary>Only dry_run can change on an existing gate; service, env and identifier are its identity.</summary>
+    Update,
+}

@@ -1,0 +1,21 @@
+using DdGates.Model;
+
+namespace DdGates.Planning;
+
+/// <summary>
+/// The plan for one gate. When <see cref="Error"/> is set the gate is left alone (for example, the
+/// server holds two rules of one name and the tool will not guess which one is meant).
+/// </summary>
+public sealed record GatePlan(
+    GateSpec Desired,
+    ActualGate? Actual,
+    GateChange Change,
+    IReadOnlyList<RulePlan> Rules,
+    string? Error = null)
+{
+    public GateKey Key => Desired.Key;
+
+    public bool HasWrites => Error is null && (Change != GateChange.Unchanged || Rules.Any(r => r.IsWrite));
+
+    public IEnumerable<RulePlan> Unmanaged => Rules.Where(r => r.Change == RuleChange.Unmanaged);
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+
+namespace DdGates.Emulator;
+
+/// <summary>
+/// Test controls under /_emulator (no auth, no faults, not logged): the request log, reset, fault
+/// settings, seeding many gates, and a snapshot of the state.
+/// </summary>
+internal static class AdminEndpoints
+{
+    public static void Map(WebApplication app, EmulatorState state)
+    {
+        app.MapMethods("/_emulator/requests", ["GET"], ctx => Json(ctx, new JsonArray([.. state.Log.Entries.Select(e => (JsonNode)new JsonObject
+        {
+            ["seq"] = e.Sequence, ["method"] = e.Method, ["path"] = e.Path, ["query"] = e.Query, ["status"] = e.Status, ["fault"] = e.Fault,
+        })])));
+        app.MapMethods("/_emulator/requests", ["DELETE"], ctx =>
+        {
+            state.Log.Clear();
+            return Json(ctx, new JsonObject { ["cleared"] = true });
+        });
+        app.MapMethods("/_emulator/reset", ["POST"], ctx =>
+        {
+            state.Reset();
+            return Json(ctx, new JsonObject { ["reset"] = true });
+        });
+        app.MapMethods("/_emulator/faults", ["POST"], async ctx =>
+        {
+            var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];
+            var o = state.Options;
+            state.Options = o with
+            {
+                FaultRate = body["fault_rate"]?.GetValue<double>() ?? o.FaultRate,
+                Seed = body["seed"]?.GetValue<int>() ?? o.Seed,
+                LatencyMs = body["latency_ms"]?.GetValue<int>() ?? o.LatencyMs,
+                RateLimitResetSeconds = body["rate_limit_reset"]?.GetValue<int>() ?? o.RateLimitResetSeconds,
+                FaultKinds = body["fault_kinds"] is JsonArray kinds ? [.. kinds.Select(k => k!.GetValue<string>())] : o.FaultKinds,
+            };
+            await Json(ctx, new JsonObject { ["fault_rate"] = state.Options.FaultRate, ["seed"] = state.Options.Seed });
+        });
+        app.MapMethods("/_emulator/seed", ["POST"], async ctx =>
+        {
+            var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];
+            state.Store.Seed(body["count"]?.GetValue<int>() ?? 0, body["service_prefix"]?.GetValue<string>() ?? "seeded");
+            await Json(ctx, new JsonObject { ["gates"] = state.Store.GateCount });
+        });
+        app.MapMethods("/_emulator/state", ["GET"], ctx => Json(ctx, new JsonArray([.. state.Store.Snapshot().Select(g => (JsonNode)new JsonObject
+        {
+            ["id"] = g.Id, ["service"] = g.Service, ["env"] = g.Env, ["identifier"] = g.Identifier, ["dry_run"] = g.DryRun,
+            ["rules"] = new JsonArray([.. g.Rules.Select(r => (JsonNode)new JsonObject
+            {
+                ["id"] = r.Id, ["name"] = r.Name, ["type"] = r.Type, ["dry_run"] = r.DryRun, ["options"] = JsonNode.Parse(r.OptionsJson),
+            })]),
+        })])));
+    }
+
+    private static Task Json(HttpContext ctx, JsonNode body)
+    {
+        ctx.Response.ContentType = "application/json";
+        return ctx.Response.WriteAsync(body.ToJsonString());
+    }
+}

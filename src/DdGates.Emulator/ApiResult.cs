@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace DdGates.Emulator;
+
+/// <summary>What a handler answers: a status and an optional JSON body.</summary>
+internal sealed record ApiResult(int Status, JsonNode? Body)
+{
+    public static ApiResult Ok(JsonNode body) => new(200, body);
+
+    public static ApiResult BadRequest(string detail) => new(400, Wire.Error(400, detail));
+
+    public static ApiResult NotFound(string detail) => new(404, Wire.Error(404, detail));
+
+    public static readonly ApiResult NoContent = new(204, null);
+
+    public async Task WriteAsync(HttpContext context)
+    {
+        context.Response.StatusCode = Status;
+        if (Body is null) return;
+        context.Response.ContentType = Wire.ContentType;
+        await context.Response.WriteAsync(Body.ToJsonString());
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace DdGates.Emulator;
+
+/// <summary>How the emulator behaves. All of it can also be changed at run time through <c>POST /_emulator/faults</c>.</summary>
+public sealed record EmulatorOptions
+{
+    public int Port { get; init; }
+    /// <summary>Added to every API answer.</summary>
+    public int LatencyMs { get; init; }
+    /// <summary>Share of API requests (0..1) that get a fault instead of (or after) their real answer.</summary>
+    public double FaultRate { get; init; }
+    public int Seed { get; init; } = 1;
+    /// <summary>Fault kinds drawn from, among 429, 500, 503, drop.</summary>
+    public IReadOnlyList<string> FaultKinds { get; init; } = ["429", "500", "503", "drop"];
+    /// <summary>Seconds a 429 tells the client to wait (X-RateLimit-Reset).</summary>
+    public int RateLimitResetSeconds { get; init; } = 1;
+    /// <summary>When set, requests must carry exactly these keys; otherwise any non-empty keys pass.</summary>
+    public string? ApiKey { get; init; }
+    public string? AppKey { get; init; }
+
+    public static EmulatorOptions Parse(string[] args)
+    {
+        var options = new EmulatorOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--port" => options with { Port = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--latency-ms" => options with { LatencyMs = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--fault-rate" => options with { FaultRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--fault-kinds" => options with { FaultKinds = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--seed" => options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--rate-limit-reset" => options with { RateLimitResetSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--api-key" => options with { ApiKey = Next() },
+                "--app-key" => options with { AppKey = Next() },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        if (options.FaultRate is < 0 or > 1) throw new ArgumentException("--fault-rate must be between 0 and 1");
+        return options;
+    }
+
+    public const string Usage = """
+        dd-gates-emulator: an in-memory Datadog Deployment Gates API for tests and trying dd-gates without an account.
+
+        Options:
+          --port N              port on 127.0.0.1 (0 = pick a free one; default 0)
+          --latency-ms N        delay added to every API answer
+          --fault-rate R        share of API requests (0..1) answered with a fault
+          --fault-kinds LIST    comma list of 429,500,503,drop (default: all)
+          --seed N              seed of the fault sequence (default 1)
+          --rate-limit-reset N  seconds in X-RateLimit-Reset of injected 429s (default 1)
+          --api-key K --app-key K   require exactly these keys (default: any non-empty keys)
+
+        The first line on stdout is the base URL, e.g. http://127.0.0.1:5123
+        """;
+}
