@@ -60,6 +60,13 @@ internal static class DocumentParser
             diagnostics.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, "", $"not valid YAML: {message}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // WARNING: YamlDotNet's scanner throws this (not YamlException) when the text ends inside a [ ] or { }.
+            var lastLine = text.TrimEnd().Split('\n').Length;
+            diagnostics.Add(new Diagnostic(file, lastLine, 1, "", "not valid YAML: the file ends inside a [ ] or { } list or mapping; is a bracket missing?"));
+            return null;
+        }
     }
 
     private static bool LooksLikeJson(string text, string file) =>

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using DdGates.Api;
+using DdGates.Cli.Commands;
+
+namespace DdGates.Cli;
+
+/// <summary>The <c>dd-gates</c> command line. Streams, environment and file access are passed in, so tests run it in process.</summary>
+public static class CliApp
+{
+    private static readonly Dictionary<string, string> Examples = new()
+    {
+        ["dd-gates"] = """
+              dd-gates plan  --config gates.yaml
+              dd-gates apply --config gates.yaml --env staging
+              dd-gates apply --service checkout --env staging --rules rules.json --dry-run false
+            """,
+        ["plan"] = """
+              dd-gates plan --config gates.yaml                       # what would change
+              dd-gates plan --config gates.yaml --detailed-exitcode   # exit 2 when changes are pending
+              dd-gates plan --config gates.yaml -o json | jq .changed
+            """,
+        ["apply"] = """
+              DD_API_KEY=... DD_APP_KEY=... dd-gates apply --config gates.yaml
+              dd-gates apply --config gates.yaml --service checkout --env production --prune
+              dd-gates apply --service checkout --env staging --rules '{"rules":[{"name":"P0","type":"monitor","options":{"query":"service:checkout"}}]}'
+            """,
+        ["validate"] = """
+              dd-gates validate --config gates.yaml    # no keys needed, nothing sent
+            """,
+    };
+
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> env,
+        RetryPolicy? retryPolicy = null, CancellationToken ct = default)
+    {
+        var options = new CliOptions();
+        var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when changes are pending, 0 when there are none, 1 on errors." };
+        var commands = new ReconcileCommand(stdout, stderr, ReadFile, retryPolicy);
+
+        var plan = new Command("plan", "Show what apply would change, gate by gate and rule by rule. Sends no write.");
+        var apply = new Command("apply", "Make Datadog hold exactly the declared gates and rules (idempotent; no state file).");
+        var validate = new Command("validate", "Check the gates (or rules) file and flags offline. Needs no keys.");
+        foreach (var command in new[] { plan, apply, validate })
+        {
+            foreach (var option in options.All) command.Options.Add(option);
+        }
+
+        plan.Options.Add(detailed);
+        plan.SetAction((r, token) => commands.PlanAsync(options.Read(r, env) with { DetailedExitCode = r.GetValue(detailed) }, token));
+        apply.SetAction((r, token) => commands.ApplyAsync(options.Read(r, env), token));
+        validate.SetAction(r => commands.Validate(options.Read(r, env)));
+
+        var root = new RootCommand(
+            "dd-gates: Datadog Deployment Gates as code. Declare gates and rules in a file; plan shows the changes, apply makes them.\n" +
+            "Keys come from DD_API_KEY / DATADOG_API_KEY and DD_APP_KEY / DATADOG_APP_KEY.\n" +
+            "Exit codes: 0 ok, 1 failed, 2 changes pending (plan --detailed-exitcode), 3 invalid input (nothing sent), 130 cancelled.")
+        {
+            plan, apply, validate,
+        };
+        HelpExamples.Attach(root, Examples);
+        return InvokeAsync(root, args, stdout, stderr, ct);
+    }
+
+    private static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"error: {error.Message}");
+            stderr.WriteLine("Run 'dd-gates --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            stderr.WriteLine("Cancelled: what was applied so far is kept; run again to finish.");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static string? ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using DdGates.Planning;
+
+namespace DdGates.Cli.Rendering;
+
+/// <summary>The plan as a person reads it: one block per gate, one line per rule change, before -> after values.</summary>
+public static class PlanText
+{
+    public static string Render(Plan plan)
+    {
+        var text = new StringBuilder();
+        foreach (var gate in plan.Gates) Gate(text, gate);
+        text.AppendLine().Append("Plan: ").AppendLine(Words.Totals(plan));
+        return text.ToString();
+    }
+
+    private static void Gate(StringBuilder text, GatePlan gate)
+    {
+        var id = gate.Actual is null ? "" : $" ({gate.Actual.Id})";
+        if (gate.Error is not null)
+        {
+            text.AppendLine($"! {gate.Key}{id}: error: {gate.Error}");
+            return;
+        }
+
+        if (!gate.HasWrites && !gate.Unmanaged.Any())
+        {
+            text.AppendLine($"= {gate.Key}{id}: unchanged ({Words.Plural(gate.Rules.Count, "rule", "rules")})");
+            return;
+        }
+
+        var symbol = gate.Change switch { GateChange.Create => "+", GateChange.Update => "~", _ => gate.HasWrites ? "~" : "=" };
+        text.AppendLine($"{symbol} {gate.Key}{id}: {(gate.Change == GateChange.Create ? "create gate" : gate.HasWrites ? "update" : "unchanged")}");
+        if (gate.Change == GateChange.Create) text.AppendLine($"    dry_run: {Bool(gate.Desired.DryRun)}");
+        if (gate.Change == GateChange.Update) text.AppendLine($"    ~ dry_run: {Bool(gate.Actual!.DryRun)} -> {Bool(gate.Desired.DryRun)}");
+        foreach (var rule in gate.Rules.Where(r => r.Change != RuleChange.Unchanged))
+        {
+            var note = rule.Note is null ? "" : $" ({rule.Note})";
+            text.AppendLine($"    {Words.Symbol(rule.Change)} rule \"{rule.Name}\": {Words.Verb(rule.Change)}{note}");
+            foreach (var field in rule.Fields) text.AppendLine($"        {Field(field)}");
+        }
+
+        var unchanged = gate.Rules.Count(r => r.Change == RuleChange.Unchanged);
+        if (unchanged > 0) text.AppendLine($"    = {Words.Plural(unchanged, "rule", "rules")} unchanged");
+    }
+
+    private static string Field(FieldChange f) => (f.Before, f.After) switch
+    {
+        (null, { } a) => $"{f.Field}: {a}",
+        ({ } b, null) => $"{f.Field}: {b} -> (none)",
+        _ => $"{f.Field}: {f.Before} -> {f.After}",
+    };
+
+    private static string Bool(bool b) => b ? "true" : "false";
+}

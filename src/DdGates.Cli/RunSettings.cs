@@ -1,0 +1,29 @@
+namespace DdGates.Cli;
+
+/// <summary>Everything a run was asked to do, from flags and environment, before any validation.</summary>
+public sealed record RunSettings
+{
+    public string? ConfigPath { get; init; }
+    public string? Service { get; init; }
+    public string? Env { get; init; }
+    public string? Identifier { get; init; }
+    public bool? DryRun { get; init; }
+    /// <summary>A rules file path, or inline YAML/JSON.</summary>
+    public string? Rules { get; init; }
+    public bool Prune { get; init; }
+    public string? Site { get; init; }
+    public string? ApiUrl { get; init; }
+    public string? ApiKey { get; init; }
+    public string? AppKey { get; init; }
+    public string ApiKeySource { get; init; } = "DD_API_KEY";
+    public string AppKeySource { get; init; } = "DD_APP_KEY";
+    public int Concurrency { get; init; } = 4;
+    public OutputFormat Output { get; init; } = OutputFormat.Text;
+    public bool DetailedExitCode { get; init; }
+}
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+}
