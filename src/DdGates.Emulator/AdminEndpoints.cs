@@ -36,6 +36,7 @@ internal static class AdminEndpoints
                 RateLimitResetSeconds = body["rate_limit_reset"]?.GetValue<int>() ?? o.RateLimitResetSeconds,
                 FaultKinds = body["fault_kinds"] is JsonArray kinds ? [.. kinds.Select(k => k!.GetValue<string>())] : o.FaultKinds,
             };
+            if (body["next"] is JsonArray next) state.ScriptFaults([.. next.Select(k => k!.GetValue<string>())]);
             await Json(ctx, new JsonObject { ["fault_rate"] = state.Options.FaultRate, ["seed"] = state.Options.Seed });
         });
         app.MapMethods("/_emulator/seed", ["POST"], async ctx =>

@@ -23,11 +23,31 @@ public sealed class EmulatorState(EmulatorOptions options)
         }
     }
 
+    private readonly Queue<string> _scripted = new();
+
+    /// <summary>
+    /// Faults for the next API requests, in order, before any random draw: "429", "500", "503",
+    /// "drop", "none" (no fault), or "500-after" / "drop-after" (the handler runs, then its answer is lost).
+    /// </summary>
+    public void ScriptFaults(params string[] faults)
+    {
+        lock (_lock)
+        {
+            foreach (var fault in faults) _scripted.Enqueue(fault);
+        }
+    }
+
     /// <summary>Whether this request gets a fault, which one, and whether it comes after the real handler ran.</summary>
     public (string? Kind, bool AfterHandler) DrawFault()
     {
         lock (_lock)
         {
+            if (_scripted.TryDequeue(out var next))
+            {
+                if (next == "none") return (null, false);
+                return (next.Replace("-after", "", StringComparison.Ordinal), next.EndsWith("-after", StringComparison.Ordinal));
+            }
+
             if (_options.FaultRate <= 0 || _options.FaultKinds.Count == 0 || _random.NextDouble() >= _options.FaultRate) return (null, false);
             return (_options.FaultKinds[_random.Next(_options.FaultKinds.Count)], _random.Next(2) == 1);
         }
@@ -35,6 +55,7 @@ public sealed class EmulatorState(EmulatorOptions options)
 
     public void Reset()
     {
+        lock (_lock) _scripted.Clear();
         Store.Clear();
         Log.Clear();
     }
