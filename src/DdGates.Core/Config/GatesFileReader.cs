@@ -10,7 +10,7 @@ namespace DdGates.Config;
 internal static class GatesFileReader
 {
     private static readonly string[] TopFields = ["gates", "$schema"];
-    private static readonly string[] GateFields = ["service", "env", "identifier", "dry_run", "prune", "rules"];
+    internal static readonly string[] GateFields = ["service", "env", "identifier", "dry_run", "prune", "rules"];
 
     public static List<GateSpec> Read(NodeReader reader, YamlNode root)
     {

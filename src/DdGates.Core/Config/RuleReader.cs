@@ -7,10 +7,10 @@ namespace DdGates.Config;
 internal static class RuleReader
 {
     public const long MaxDuration = 7200;
-    private static readonly string[] RuleFields = ["name", "type", "dry_run", "options"];
+    internal static readonly string[] RuleFields = ["name", "type", "dry_run", "options"];
     private static readonly string[] DatadogCiRuleFields = ["name", "type", "dry_run", "dryRun", "options"];
-    private static readonly string[] MonitorFields = ["query", "monitor_ids", "duration", "warmup", "fail_on_no_data", "fail_on_no_groups_found"];
-    private static readonly string[] FaultyFields = ["duration", "excluded_resources", "allowed_resources"];
+    internal static readonly string[] MonitorFields = ["query", "monitor_ids", "duration", "warmup", "fail_on_no_data", "fail_on_no_groups_found"];
+    internal static readonly string[] FaultyFields = ["duration", "excluded_resources", "allowed_resources"];
 
     public static List<DeclaredRule> ReadAll(NodeReader reader, YamlNode node, string path, bool datadogCiSpelling)
     {

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using YamlDotNet.RepresentationModel;
+
+namespace DdGates.Tests.Contract;
+
+/// <summary>The editor schema (schema/gates.schema.json) accepts the examples and names exactly the fields the reader accepts.</summary>
+public class GatesSchemaTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static JsonObject Schema => JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "schema", "gates.schema.json")))!.AsObject();
+
+    [Fact]
+    public void Schema_accepts_the_example_gates_file()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Root, "examples", "gates.yaml"))));
+
+        var problems = SchemaValidator.ForDocument(Schema).Validate(OpenApiSpec.ToJson(yaml.Documents[0].RootNode), Schema);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Schema_refuses_a_misspelt_field()
+    {
+        var doc = JsonNode.Parse("""{"gates":[{"service":"web","env":"prod","rule":[]}]}""");
+
+        Assert.Contains(SchemaValidator.ForDocument(Schema).Validate(doc, Schema), p => p.Contains("\"rule\" is not allowed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Schema_and_reader_name_the_same_fields()
+    {
+        var definitions = Schema["definitions"]!.AsObject();
+        static string[] Fields(JsonNode? definition) => [.. definition!["properties"]!.AsObject().Select(p => p.Key).Order()];
+
+        Assert.Equal(DdGates.Config.GatesFileReader.GateFields.Order(), Fields(definitions["gate"]));
+        Assert.Equal(DdGates.Config.RuleReader.RuleFields.Order(), Fields(definitions["rule"]));
+        Assert.Equal(DdGates.Config.RuleReader.FaultyFields.Order(), Fields(definitions["faultyDeploymentOptions"]));
+        Assert.Equal(DdGates.Config.RuleReader.MonitorFields.Order(),
+            Fields(definitions["monitorQueryOptions"]).Union(Fields(definitions["monitorIdsOptions"])).Order());
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "Actions.sln"))) dir = dir.Parent;
+        return dir.FullName;
+    }
+}
