@@ -91,10 +91,7 @@ public class ApplyTests
         await using var emulator = await TestEmulator.StartAsync();
         var file = CliRunner.TempFile(Gates);
         await CliRunner.RunAsync(emulator, "apply", "--config", file, "--env", "staging");
-        using (var client = TestEmulator.Client(emulator))
-        {
-            await client.CreateRuleAsync(emulator.State.Store.Snapshot()[0].Id, Monitor("Added in the UI"), default);
-        }
+        await TestEmulator.AddRuleAsync(emulator, emulator.State.Store.Snapshot()[0].Id, Monitor("Added in the UI"));
 
         var kept = await CliRunner.RunAsync(emulator, "apply", "--config", file, "--env", "staging");
         var stillThere = emulator.State.Store.Snapshot()[0].Rules.Count;
@@ -114,10 +111,7 @@ public class ApplyTests
         await using var emulator = await TestEmulator.StartAsync();
         var file = CliRunner.TempFile(Gates.Replace("dry_run: {", "prune: true\n    dry_run: {", StringComparison.Ordinal));
         await CliRunner.RunAsync(emulator, "apply", "--config", file);
-        using (var client = TestEmulator.Client(emulator))
-        {
-            foreach (var gate in emulator.State.Store.Snapshot()) await client.CreateRuleAsync(gate.Id, Monitor("extra"), default);
-        }
+        foreach (var gate in emulator.State.Store.Snapshot()) await TestEmulator.AddRuleAsync(emulator, gate.Id, Monitor("extra"));
 
         var run = await CliRunner.RunAsync(emulator, "apply", "--config", file);
 
@@ -149,10 +143,7 @@ public class ApplyTests
         await using var emulator = await TestEmulator.StartAsync();
         var file = CliRunner.TempFile(Gates);
         await CliRunner.RunAsync(emulator, "apply", "--config", file, "--env", "staging");
-        using (var client = TestEmulator.Client(emulator))
-        {
-            await client.CreateRuleAsync(emulator.State.Store.Snapshot()[0].Id, Monitor("P0 monitors", "something else"), default);
-        }
+        await TestEmulator.AddRuleAsync(emulator, emulator.State.Store.Snapshot()[0].Id, Monitor("P0 monitors", "something else"));
 
         var run = await CliRunner.RunAsync(emulator, "apply", "--config", file);
 

@@ -25,6 +25,13 @@ internal static class TestEmulator
     public static DatadogClient Client(EmulatorHost emulator, HttpMessageHandler? handler = null, List<string>? retries = null) =>
         new(emulator.BaseUrl, new Credentials(ApiKey, AppKey), FastRetries, m => retries?.Add(m), handler);
 
+    /// <summary>Adds a rule behind the tool's back, as a person in the Datadog UI would.</summary>
+    public static async Task AddRuleAsync(EmulatorHost emulator, string gateId, DdGates.Model.RuleSpec rule)
+    {
+        using var client = Client(emulator);
+        await client.CreateRuleAsync(gateId, rule, default);
+    }
+
     public static IReadOnlyList<LoggedRequest> Writes(this EmulatorHost emulator) =>
         [.. emulator.State.Log.Entries.Where(e => e.IsWrite)];
 }
