@@ -1,0 +1,48 @@
+using DdGates.Api;
+using DdGates.Cli;
+using DdGates.Tests.Support;
+
+namespace DdGates.Tests.Api;
+
+public class SiteAndKeyTests
+{
+    [Theory]
+    [InlineData("datadoghq.com", "https://api.datadoghq.com/")]
+    [InlineData("us3.datadoghq.com", "https://api.us3.datadoghq.com/")]
+    [InlineData("us5.datadoghq.com", "https://api.us5.datadoghq.com/")]
+    [InlineData("datadoghq.eu", "https://api.datadoghq.eu/")]
+    [InlineData("ap1.datadoghq.com", "https://api.ap1.datadoghq.com/")]
+    [InlineData("ap2.datadoghq.com", "https://api.ap2.datadoghq.com/")]
+    [InlineData("uk1.datadoghq.com", "https://api.uk1.datadoghq.com/")]
+    [InlineData(" DatadogHQ.EU ", "https://api.datadoghq.eu/")]
+    public void Every_site_maps_to_its_api_host(string site, string expected)
+    {
+        Assert.True(DatadogSite.TryGetApiUrl(site, out var url, out _));
+        Assert.Equal(expected, url.AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("ddog-gov.com", "not available on ddog-gov.com")]
+    [InlineData("us2.ddog-gov.com", "not available on us2.ddog-gov.com")]
+    [InlineData("app.datadoghq.com", "Unknown Datadog site")]
+    public void Gov_and_unknown_sites_are_refused_with_a_reason(string site, string message)
+    {
+        Assert.False(DatadogSite.TryGetApiUrl(site, out _, out var error));
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_and_site_are_read_from_the_DATADOG_spellings_too()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new() { ApiKey = "k1", AppKey = "k2" });
+        var env = new Dictionary<string, string> { ["DATADOG_API_KEY"] = "k1", ["DATADOG_APP_KEY"] = "k2", ["DATADOG_SITE"] = "datadoghq.eu" };
+
+        var run = await CliRunner.RunAsync(env, "plan", "--service", "web", "--env", "prod", "--rules", "[]", "--api-url", emulator.BaseUrl.AbsoluteUri);
+        var refused = await CliRunner.RunAsync(new Dictionary<string, string> { ["DD_SITE"] = "ddog-gov.com" }, "validate", "--service", "web", "--env", "prod", "--rules", "[]");
+        var siteOnly = await CliRunner.RunAsync(new Dictionary<string, string> { ["DD_SITE"] = "ddog-gov.com" }, "plan", "--service", "web", "--env", "prod", "--rules", "[]");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Equal(ExitCodes.InvalidInput, refused.ExitCode);
+        Assert.Contains("not available on ddog-gov.com", siteOnly.Stderr, StringComparison.Ordinal);
+    }
+}
