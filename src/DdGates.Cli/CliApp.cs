@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DdGates.Api;
 using DdGates.Cli.Commands;
+using DdGates.Cli.Hosting;
+using DdGates.Cli.Inputs;
 
 namespace DdGates.Cli;
 
@@ -44,17 +46,22 @@ public static class CliApp
             foreach (var option in options.All) command.Options.Add(option);
         }
 
+        var failOnDrift = CliOptions.Flag(InputTable.FailOnDrift);
         plan.Options.Add(detailed);
-        plan.SetAction((r, token) => commands.PlanAsync(options.Read(r, env) with { DetailedExitCode = r.GetValue(detailed) }, token));
+        plan.Options.Add(failOnDrift);
+        plan.SetAction((r, token) => commands.PlanAsync(options.Read(r, env) with { DetailedExitCode = r.GetValue(detailed), FailOnDrift = r.GetValue(failOnDrift) }, token));
         apply.SetAction((r, token) => commands.ApplyAsync(options.Read(r, env), token));
         validate.SetAction(r => commands.Validate(options.Read(r, env)));
+
+        var run = new Command("run", "Run as a CI step (GitHub Action, Azure Pipelines task): inputs from INPUT_* variables, then outputs, a summary and annotations.");
+        run.SetAction((_, token) => new ActionCommand(HostDetector.Detect(stdout, stderr, env), env, ReadFile, retryPolicy).RunAsync(token));
 
         var root = new RootCommand(
             "dd-gates: Datadog Deployment Gates as code. Declare gates and rules in a file; plan shows the changes, apply makes them.\n" +
             "Keys come from DD_API_KEY / DATADOG_API_KEY and DD_APP_KEY / DATADOG_APP_KEY.\n" +
-            "Exit codes: 0 ok, 1 failed, 2 changes pending (plan --detailed-exitcode), 3 invalid input (nothing sent), 130 cancelled.")
+            "Exit codes: 0 ok, 1 failed (or plan --fail-on-drift with changes), 2 changes pending (plan --detailed-exitcode), 3 invalid input (nothing sent), 130 cancelled.")
         {
-            plan, apply, validate,
+            plan, apply, validate, run,
         };
         HelpExamples.Attach(root, Examples);
         return InvokeAsync(root, args, stdout, stderr, ct);

@@ -1,20 +1,28 @@
 using System.CommandLine;
+using System.Globalization;
+using DdGates.Cli.Inputs;
 
 namespace DdGates.Cli;
 
-/// <summary>The options shared by plan, apply and validate, and how they become <see cref="RunSettings"/>.</summary>
+/// <summary>The options of plan, apply and validate, built from <see cref="InputTable"/>, and how they become <see cref="RunSettings"/>.</summary>
 public sealed class CliOptions
 {
-    public Option<string?> Config { get; } = new("--config", "-c") { Description = "Gates file (YAML or JSON) declaring one or many gates.", HelpName = "FILE" };
-    public Option<string?> Service { get; } = new("--service") { Description = "Service of the gate. With --config: only gates of this service." };
-    public Option<string?> Env { get; } = new("--env") { Description = "Environment of the gate. With --config: only gates of this env." };
-    public Option<string?> Identifier { get; } = new("--identifier") { Description = "Gate identifier (default \"default\"). With --config: only gates with this identifier." };
-    public Option<bool?> DryRun { get; } = new("--dry-run") { Description = "One gate from flags: create or set the gate in dry-run mode (true/false)." };
-    public Option<string?> Rules { get; } = new("--rules") { Description = "One gate from flags: its rules, as a file path or inline YAML/JSON. datadog-ci's JSON gate configuration is accepted as is.", HelpName = "FILE|TEXT" };
-    public Option<bool> Prune { get; } = new("--prune") { Description = "Delete rules on the selected gates that the file does not list (default: keep and report them)." };
-    public Option<string?> Site { get; } = new("--site") { Description = "Datadog site, e.g. datadoghq.eu (default: DD_SITE, DATADOG_SITE, or datadoghq.com)." };
-    public Option<string?> ApiUrl { get; } = new("--api-url") { Description = "API base URL, overriding the site (e.g. the emulator's http://127.0.0.1:PORT)." };
-    public Option<int> Concurrency { get; } = new("--concurrency") { Description = "Gates worked on at once (1 to 64).", DefaultValueFactory = _ => 4 };
+    public Option<string?> Config { get; } = Text(InputTable.Config, "FILE", "-c");
+    public Option<string?> Service { get; } = Text(InputTable.Service);
+    public Option<string?> Env { get; } = Text(InputTable.Env);
+    public Option<string?> Identifier { get; } = Text(InputTable.Identifier);
+    public Option<bool?> DryRun { get; } = new(InputTable.DryRun.Cli!) { Description = InputTable.DryRun.Description };
+    public Option<string?> Rules { get; } = Text(InputTable.Rules, "FILE|TEXT");
+    public Option<bool> Prune { get; } = Flag(InputTable.Prune);
+    public Option<string?> Site { get; } = Text(InputTable.Site);
+    public Option<string?> ApiUrl { get; } = Text(InputTable.ApiUrl, "URL");
+    public Option<int> Concurrency { get; } = new(InputTable.Concurrency.Cli!)
+    {
+        Description = InputTable.Concurrency.Description,
+        DefaultValueFactory = _ => int.Parse(InputTable.Concurrency.Default!, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>CLI only: the action and the task always write outputs and a summary instead.</summary>
     public Option<string> Output { get; } = CreateOutput();
 
     public IEnumerable<Option> All => [Config, Service, Env, Identifier, DryRun, Rules, Prune, Site, ApiUrl, Concurrency, Output];
@@ -43,15 +51,29 @@ public sealed class CliOptions
         };
     }
 
-    private static Option<string> CreateOutput()
-    {
-        var option = new Option<string>("--output", "-o") { Description = "text for people, json for machines (stdout holds only the document).", DefaultValueFactory = _ => "text", HelpName = "text|json" };
-        option.AcceptOnlyFromAmong("text", "json");
-        return option;
-    }
+    public static Option<bool> Flag(InputSpec spec) => new(spec.Cli!) { Description = spec.Description };
 
-    private static (string? Value, string Source) FirstSet(Func<string, string?> env, string first, string second) =>
+    internal static (string? Value, string Source) FirstSet(Func<string, string?> env, string first, string second) =>
         !string.IsNullOrEmpty(env(first)) ? (env(first), first)
         : !string.IsNullOrEmpty(env(second)) ? (env(second), second)
         : (null, $"{first} (or {second})");
+
+    private static Option<string?> Text(InputSpec spec, string? helpName = null, params string[] aliases)
+    {
+        var option = new Option<string?>(spec.Cli!, aliases) { Description = spec.Description };
+        if (helpName is not null) option.HelpName = helpName;
+        return option;
+    }
+
+    private static Option<string> CreateOutput()
+    {
+        var option = new Option<string>("--output", "-o")
+        {
+            Description = "text for people, json for machines (stdout holds only the document).",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json",
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
 }

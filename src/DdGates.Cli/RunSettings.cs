@@ -20,6 +20,8 @@ public sealed record RunSettings
     public int Concurrency { get; init; } = 4;
     public OutputFormat Output { get; init; } = OutputFormat.Text;
     public bool DetailedExitCode { get; init; }
+    /// <summary>plan: changes pending are a failure (exit 1), for drift checks on pull requests.</summary>
+    public bool FailOnDrift { get; init; }
 }
 
 public enum OutputFormat

@@ -1,14 +1,13 @@
 using DdGates.Api;
 using DdGates.Applying;
 using DdGates.Cli.Rendering;
-using DdGates.Config;
 using DdGates.Planning;
 
 namespace DdGates.Cli.Commands;
 
 /// <summary>
-/// plan, apply and validate: inputs -> desired state (validated) -> actual state -> plan -> apply ->
-/// outcomes -> report. Every problem in the inputs is reported before the first request.
+/// plan, apply and validate for a person at a terminal: text (or JSON) on stdout, progress on stderr.
+/// Every problem in the inputs is reported before the first request.
 /// </summary>
 public sealed class ReconcileCommand(TextWriter stdout, TextWriter stderr, Func<string, string?> readFile, RetryPolicy? retryPolicy = null)
 {
@@ -25,51 +24,48 @@ public sealed class ReconcileCommand(TextWriter stdout, TextWriter stderr, Func<
     public async Task<int> PlanAsync(RunSettings settings, CancellationToken ct)
     {
         if (Check(settings, needsKeys: true) is not { } run) return ExitCodes.InvalidInput;
-        using var client = Client(run);
-        var plan = await ReadAndPlanAsync(client, run, ct);
-        if (plan is null) return ExitCodes.Failed;
+        var outcome = await Reconciliation.RunAsync(run, apply: false, _reporter, null, retryPolicy ?? new RetryPolicy(), ct);
+        if (outcome.Plan is not { } plan) return Failed(outcome);
         stdout.Write(settings.Output == OutputFormat.Json ? JsonReport.Render(plan, null) + Environment.NewLine : PlanText.Render(plan));
-        _reporter.Progress($"{client.RequestsSent} requests sent, no writes (plan)");
-        if (plan.HasErrors) return ExitCodes.Failed;
-        return settings.DetailedExitCode && plan.HasChanges ? ExitCodes.ChangesPending : ExitCodes.Ok;
+        _reporter.Progress($"{outcome.RequestsSent} requests sent, no writes (plan)");
+        return PlanExitCode(plan, settings);
     }
 
     public async Task<int> ApplyAsync(RunSettings settings, CancellationToken ct)
     {
         if (Check(settings, needsKeys: true) is not { } run) return ExitCodes.InvalidInput;
-        using var client = Client(run);
-        var plan = await ReadAndPlanAsync(client, run, ct);
-        if (plan is null) return ExitCodes.Failed;
         var json = settings.Output == OutputFormat.Json;
-        if (!json) stdout.Write(PlanText.Render(plan));
-        if (!plan.HasChanges && !plan.HasErrors)
-        {
-            if (json) stdout.WriteLine(JsonReport.Render(plan, new ApplyResult([.. plan.Gates.Select(g => new GateOutcome(g.Key, g.Actual?.Id, GateResult.Unchanged, []))])));
-            else stdout.WriteLine("Nothing to apply: Datadog already matches the file.");
-            return ExitCodes.Ok;
-        }
-
-        var done = 0;
-        var total = plan.Gates.Count(g => g.HasWrites || g.Error is not null);
-        var counting = new Lock();
-        var applier = new Applier(client, run.Concurrency, _reporter);
-        var result = await applier.ApplyAsync(plan, outcome =>
-        {
-            if (outcome.Result == GateResult.Unchanged) return;
-            lock (counting) _reporter.Progress($"[{++done}/{total}] {OutcomeText.Line(outcome)}");
-        }, ct);
+        var progress = new ApplyProgress(_reporter);
+        var outcome = await Reconciliation.RunAsync(run, apply: true, _reporter, progress.Report, retryPolicy ?? new RetryPolicy(), ct);
+        if (outcome is not { Plan: { } plan, Applied: { } result }) return Failed(outcome);
 
         if (json) stdout.WriteLine(JsonReport.Render(plan, result));
         else
         {
-            stdout.WriteLine();
-            stdout.Write(OutcomeText.Failures(result));
-            stdout.WriteLine(OutcomeText.Totals(result));
-            if (!result.Succeeded) stdout.WriteLine("Run the same command again to finish: what was applied is kept, and the rest is planned again.");
+            stdout.Write(PlanText.Render(plan));
+            if (!plan.HasChanges && !plan.HasErrors) stdout.WriteLine("Nothing to apply: Datadog already matches the file.");
+            else
+            {
+                stdout.WriteLine();
+                stdout.Write(OutcomeText.Failures(result));
+                stdout.WriteLine(OutcomeText.Totals(result));
+                if (!result.Succeeded) stdout.WriteLine("Run the same command again to finish: what was applied is kept, and the rest is planned again.");
+            }
         }
 
-        _reporter.Progress($"{client.RequestsSent} requests sent");
+        _reporter.Progress($"{outcome.RequestsSent} requests sent");
         return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    public static int PlanExitCode(Plan plan, RunSettings settings) =>
+        plan.HasErrors || (settings.FailOnDrift && plan.HasChanges) ? ExitCodes.Failed
+        : settings.DetailedExitCode && plan.HasChanges ? ExitCodes.ChangesPending
+        : ExitCodes.Ok;
+
+    private int Failed(ReconcileOutcome outcome)
+    {
+        stderr.WriteLine($"error: {outcome.Error}");
+        return ExitCodes.Failed;
     }
 
     private ValidatedRun? Check(RunSettings settings, bool needsKeys)
@@ -79,22 +75,5 @@ public sealed class ReconcileCommand(TextWriter stdout, TextWriter stderr, Func<
         stderr.WriteLine($"error: {Words.Plural(problems.Count, "problem", "problems")} in the input; nothing was sent to Datadog:");
         foreach (var p in problems) stderr.WriteLine($"  {p}");
         return null;
-    }
-
-    private DatadogClient Client(ValidatedRun run) =>
-        new(run.ApiUrl, run.Keys, retryPolicy ?? new RetryPolicy(), message => _reporter.Warning(message));
-
-    private async Task<Plan?> ReadAndPlanAsync(DatadogClient client, ValidatedRun run, CancellationToken ct)
-    {
-        try
-        {
-            var actual = await ActualStateReader.ReadAsync(client, run.Desired.Gates, run.Concurrency, _reporter, ct);
-            return Planner.Plan(run.Desired.Gates, actual);
-        }
-        catch (DatadogApiException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return null;
-        }
     }
 }

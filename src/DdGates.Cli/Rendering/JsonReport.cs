@@ -35,7 +35,7 @@ public static class JsonReport
         w.WriteString("env", gate.Key.Env);
         w.WriteString("identifier", gate.Key.Identifier);
         w.WriteString("id", outcome?.GateId ?? gate.Actual?.Id);
-        w.WriteString("action", Words.Verb(gate.Change));
+        w.WriteString("action", Words.Verb(gate));
         if (gate.Actual is not null) w.WriteBoolean("dry_run_before", gate.Actual.DryRun);
         w.WriteBoolean("dry_run", gate.Desired.DryRun);
         if (outcome is not null) w.WriteString("result", Words.Done(outcome.Result));

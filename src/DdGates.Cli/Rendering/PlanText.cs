@@ -29,27 +29,21 @@ public static class PlanText
             return;
         }
 
-        var symbol = gate.Change switch { GateChange.Create => "+", GateChange.Update => "~", _ => gate.HasWrites ? "~" : "=" };
-        text.AppendLine($"{symbol} {gate.Key}{id}: {(gate.Change == GateChange.Create ? "create gate" : gate.HasWrites ? "update" : "unchanged")}");
+        var verb = Words.Verb(gate);
+        var symbol = verb switch { "create" => "+", "update" => "~", _ => "=" };
+        text.AppendLine($"{symbol} {gate.Key}{id}: {(verb == "create" ? "create gate" : verb)}");
         if (gate.Change == GateChange.Create) text.AppendLine($"    dry_run: {Bool(gate.Desired.DryRun)}");
         if (gate.Change == GateChange.Update) text.AppendLine($"    ~ dry_run: {Bool(gate.Actual!.DryRun)} -> {Bool(gate.Desired.DryRun)}");
         foreach (var rule in gate.Rules.Where(r => r.Change != RuleChange.Unchanged))
         {
             var note = rule.Note is null ? "" : $" ({rule.Note})";
             text.AppendLine($"    {Words.Symbol(rule.Change)} rule \"{rule.Name}\": {Words.Verb(rule.Change)}{note}");
-            foreach (var field in rule.Fields) text.AppendLine($"        {Field(field)}");
+            foreach (var field in rule.Fields) text.AppendLine($"        {Words.Change(field)}");
         }
 
         var unchanged = gate.Rules.Count(r => r.Change == RuleChange.Unchanged);
         if (unchanged > 0) text.AppendLine($"    = {Words.Plural(unchanged, "rule", "rules")} unchanged");
     }
-
-    private static string Field(FieldChange f) => (f.Before, f.After) switch
-    {
-        (null, { } a) => $"{f.Field}: {a}",
-        ({ } b, null) => $"{f.Field}: {b} -> (none)",
-        _ => $"{f.Field}: {f.Before} -> {f.After}",
-    };
 
     private static string Bool(bool b) => b ? "true" : "false";
 }

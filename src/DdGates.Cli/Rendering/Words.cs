@@ -16,11 +16,19 @@ public static class Words
         _ => "unchanged",
     };
 
-    public static string Verb(GateChange c) => c switch
+    /// <summary>What happens to the gate as a whole: a rule change makes it an update too.</summary>
+    public static string Verb(GatePlan gate) =>
+        gate.Error is not null ? "error"
+        : gate.Change == GateChange.Create ? "create"
+        : gate.HasWrites ? "update"
+        : "unchanged";
+
+    /// <summary>"field: after" for a new value, "field: before → after" for a change.</summary>
+    public static string Change(FieldChange f, string arrow = "->") => (f.Before, f.After) switch
     {
-        GateChange.Create => "create",
-        GateChange.Update => "update",
-        _ => "unchanged",
+        (null, { } a) => $"{f.Field}: {a}",
+        ({ } b, null) => $"{f.Field}: {b} {arrow} (none)",
+        _ => $"{f.Field}: {f.Before} {arrow} {f.After}",
     };
 
     public static string Done(RuleChange c) => c switch

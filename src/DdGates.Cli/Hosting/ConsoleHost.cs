@@ -1,0 +1,52 @@
+using DdGates.Cli.Inputs;
+using DdGates.Model;
+
+namespace DdGates.Cli.Hosting;
+
+/// <summary>
+/// A plain terminal or an unknown CI: inputs from INPUT_* (GitHub spelling), outputs as
+/// <c>name=value</c> lines, warnings and errors on stderr as <c>file:line:col: message</c>,
+/// the summary printed at the end.
+/// </summary>
+public sealed class ConsoleHost(TextWriter stdout, TextWriter stderr, Func<string, string?> env) : ICiHost
+{
+    public string Name => "console";
+
+    public string InputName(InputSpec input) => input.GitHub;
+
+    public string? GetInput(InputSpec input) => env(input.GitHubEnv)?.Trim() is { Length: > 0 } v ? v : null;
+
+    public void MaskSecret(string value)
+    {
+        // Nothing to tell a terminal: the program never prints keys.
+    }
+
+    public void SetOutput(OutputSpec output, string value) => stdout.WriteLine($"{output.GitHub}={value}");
+
+    public void Debug(string message)
+    {
+        if (env("RUNNER_DEBUG") == "1" || env("DDGATES_DEBUG") == "1") stderr.WriteLine($"debug: {message}");
+    }
+
+    public void Info(string message) => stdout.WriteLine(message);
+
+    public void Warning(string message, SourceLocation? at = null) => stderr.WriteLine($"{Where(at)}warning: {message}");
+
+    public bool Error(string message, SourceLocation? at = null)
+    {
+        stderr.WriteLine($"{Where(at)}error: {message}");
+        return true;
+    }
+
+    public void StartGroup(string title) => stdout.WriteLine($"--- {title}");
+
+    public void EndGroup()
+    {
+    }
+
+    public void AppendSummary(string markdown) => stdout.Write(markdown);
+
+    public void Fail(string reason) => stderr.WriteLine($"error: {reason}");
+
+    private static string Where(SourceLocation? at) => at is null || at.Line <= 0 ? "" : $"{at}: ";
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using DdGates.Cli.Inputs;
+using DdGates.Model;
+
+namespace DdGates.Cli.Hosting;
+
+/// <summary>
+/// GitHub Actions: inputs from INPUT_* (hyphens kept), outputs appended to GITHUB_OUTPUT in the
+/// heredoc form with a random delimiter, the summary appended to GITHUB_STEP_SUMMARY (1 MiB a
+/// step), workflow commands on stdout, at most 10 error annotations a step.
+/// </summary>
+public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Func<string>? newDelimiter = null) : ICiHost
+{
+    public const int MaxErrorAnnotations = 10;
+    public const int SummaryLimitBytes = 1024 * 1024;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly Func<string> _delimiter = newDelimiter ?? (() => "ghadelimiter_" + Guid.NewGuid().ToString());
+    private int _errors;
+
+    public string Name => "GitHub Actions";
+
+    public string InputName(InputSpec input) => input.GitHub;
+
+    public string? GetInput(InputSpec input) => env(input.GitHubEnv)?.Trim() is { Length: > 0 } v ? v : null;
+
+    public void MaskSecret(string value) => stdout.WriteLine(WorkflowCommand.Format("add-mask", [], value));
+
+    public void SetOutput(OutputSpec output, string value)
+    {
+        var delimiter = _delimiter();
+        if (value.Contains(delimiter, StringComparison.Ordinal)) throw new InvalidOperationException("output value contains its delimiter");
+        Append("GITHUB_OUTPUT", $"{output.GitHub}<<{delimiter}\n{value}\n{delimiter}\n");
+    }
+
+    public void Debug(string message) => stdout.WriteLine(WorkflowCommand.Format("debug", [], message));
+
+    public void Info(string message) => stdout.WriteLine(message);
+
+    public void Warning(string message, SourceLocation? at = null) => stdout.WriteLine(WorkflowCommand.Format("warning", Where(at), message));
+
+    public bool Error(string message, SourceLocation? at = null)
+    {
+        if (++_errors > MaxErrorAnnotations) return false;
+        stdout.WriteLine(WorkflowCommand.Format("error", Where(at), message));
+        return true;
+    }
+
+    public void StartGroup(string title) => stdout.WriteLine(WorkflowCommand.Format("group", [], title));
+
+    public void EndGroup() => stdout.WriteLine("::endgroup::");
+
+    public void AppendSummary(string markdown)
+    {
+        var path = env("GITHUB_STEP_SUMMARY");
+        if (string.IsNullOrEmpty(path)) return;
+        var existing = File.Exists(path) ? new FileInfo(path).Length : 0;
+        if (existing + Utf8.GetByteCount(markdown) > SummaryLimitBytes)
+        {
+            markdown = "\n_The summary was cut here: GitHub shows at most 1 MiB per step. The plan output holds everything._\n";
+        }
+
+        Append("GITHUB_STEP_SUMMARY", markdown);
+    }
+
+    public void Fail(string reason)
+    {
+        if (!Error(reason)) stdout.WriteLine($"Error: {reason}");
+    }
+
+    private void Append(string variable, string text)
+    {
+        var path = env(variable);
+        if (string.IsNullOrEmpty(path))
+        {
+            Warning($"{variable} is not set, so this was not recorded: {text.Split('\n')[0]}");
+            return;
+        }
+
+        File.AppendAllText(path, text, Utf8);
+    }
+
+    private static KeyValuePair<string, string?>[] Where(SourceLocation? at) => at is null || at.Line <= 0 ? [] :
+    [
+        new("file", at.File),
+        new("line", at.Line.ToString(CultureInfo.InvariantCulture)),
+        new("col", at.Column.ToString(CultureInfo.InvariantCulture)),
+    ];
+}

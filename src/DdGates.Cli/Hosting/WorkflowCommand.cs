@@ -1,0 +1,24 @@
+using System.Text;
+
+namespace DdGates.Cli.Hosting;
+
+/// <summary>
+/// GitHub workflow commands: <c>::name key=value,key=value::message</c>, escaped as @actions/core does.
+/// WARNING: no space after the commas; the runner does not trim property keys.
+/// </summary>
+public static class WorkflowCommand
+{
+    public static string Format(string command, IEnumerable<KeyValuePair<string, string?>> properties, string message)
+    {
+        var text = new StringBuilder("::").Append(command);
+        var props = properties.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={EscapeProperty(p.Value!)}").ToList();
+        if (props.Count > 0) text.Append(' ').AppendJoin(',', props);
+        return text.Append("::").Append(EscapeData(message)).ToString();
+    }
+
+    public static string EscapeData(string value) =>
+        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    public static string EscapeProperty(string value) =>
+        EscapeData(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using DdGates.Cli.Hosting;
+using DdGates.Config;
+
+namespace DdGates.Cli.Inputs;
+
+/// <summary>What a CI step asked for: the run settings plus the command, read through the host from the input table.</summary>
+public sealed record ActionInputs(RunSettings Settings, string Command, IReadOnlyList<Diagnostic> Problems)
+{
+    public bool IsPlan => Command == "plan";
+
+    /// <summary>Reads every input; booleans as @actions/core's getBooleanInput does; keys fall back to the environment.</summary>
+    public static ActionInputs Read(ICiHost host, Func<string, string?> env)
+    {
+        var problems = new List<Diagnostic>();
+        string? Text(InputSpec spec) => host.GetInput(spec) ?? spec.Default;
+        bool? Bool(InputSpec spec)
+        {
+            var value = Text(spec);
+            if (value is null) return null;
+            if (value is "true" or "True" or "TRUE") return true;
+            if (value is "false" or "False" or "FALSE") return false;
+            problems.Add(Problem(host, spec, $"expected true or false, found \"{value}\""));
+            return null;
+        }
+
+        var command = Text(InputTable.Command)!;
+        if (!InputTable.Command.Choices!.Contains(command)) problems.Add(Problem(host, InputTable.Command, $"must be one of {string.Join(", ", InputTable.Command.Choices!)}, found \"{command}\""));
+        var concurrency = 0;
+        if (!int.TryParse(Text(InputTable.Concurrency), NumberStyles.None, CultureInfo.InvariantCulture, out concurrency))
+        {
+            problems.Add(Problem(host, InputTable.Concurrency, $"expected a whole number, found \"{Text(InputTable.Concurrency)}\""));
+            concurrency = 4;
+        }
+
+        var (apiKey, apiKeySource) = Key(host, env, InputTable.ApiKey, "DD_API_KEY", "DATADOG_API_KEY");
+        var (appKey, appKeySource) = Key(host, env, InputTable.AppKey, "DD_APP_KEY", "DATADOG_APP_KEY");
+        var settings = new RunSettings
+        {
+            ConfigPath = Text(InputTable.Config),
+            Service = Text(InputTable.Service),
+            Env = Text(InputTable.Env),
+            Identifier = Text(InputTable.Identifier),
+            DryRun = Bool(InputTable.DryRun),
+            Rules = Text(InputTable.Rules),
+            Prune = Bool(InputTable.Prune) ?? false,
+            Site = host.GetInput(InputTable.Site) ?? CliOptions.FirstSet(env, "DD_SITE", "DATADOG_SITE").Value,
+            ApiUrl = Text(InputTable.ApiUrl),
+            ApiKey = apiKey,
+            ApiKeySource = apiKeySource,
+            AppKey = appKey,
+            AppKeySource = appKeySource,
+            Concurrency = concurrency,
+            FailOnDrift = Bool(InputTable.FailOnDrift) ?? false,
+        };
+        return new ActionInputs(settings, command, problems);
+    }
+
+    /// <summary>The key and where it came from (named in messages, never the value).</summary>
+    private static (string? Value, string Source) Key(ICiHost host, Func<string, string?> env, InputSpec input, string first, string second) =>
+        host.GetInput(input) is { } value ? (value, $"input {host.InputName(input)}") : CliOptions.FirstSet(env, first, second);
+
+    private static Diagnostic Problem(ICiHost host, InputSpec spec, string message) => new($"input {host.InputName(spec)}", 0, 0, "", message);
+}

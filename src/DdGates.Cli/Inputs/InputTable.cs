@@ -1,0 +1,49 @@
+namespace DdGates.Cli.Inputs;
+
+/// <summary>
+/// The single source of truth for every input and output. action.yml and task/.../task.json are
+/// checked against it by a test, and the CLI builds its options from it.
+/// </summary>
+public static class InputTable
+{
+    public static readonly InputSpec ApiKey = new("api-key", "apiKey", null, null,
+        "Datadog API key. Pass it from a secret. Falls back to DD_API_KEY / DATADOG_API_KEY.", InputKind.Secret);
+    public static readonly InputSpec AppKey = new("app-key", "appKey", null, null,
+        "Datadog application key with the deployment_gates_read and deployment_gates_write scopes. Pass it from a secret. Falls back to DD_APP_KEY / DATADOG_APP_KEY.", InputKind.Secret);
+    public static readonly InputSpec Site = new("site", "site", "--site", "datadoghq.com",
+        "Datadog site: datadoghq.com, us3.datadoghq.com, us5.datadoghq.com, datadoghq.eu, ap1.datadoghq.com, ap2.datadoghq.com or uk1.datadoghq.com.");
+    public static readonly InputSpec ApiUrl = new("api-url", "apiUrl", "--api-url", null,
+        "API base URL, overriding the site (a proxy, or the emulator's http://127.0.0.1:PORT).");
+    public static readonly InputSpec Command = new("command", "command", null, "apply",
+        "apply: make Datadog hold exactly the declared gates and rules. plan: show what would change, write nothing.", InputKind.Choice, ["apply", "plan"]);
+    public static readonly InputSpec Config = new("config", "config", "--config", null,
+        "Gates file (YAML or JSON) declaring one or many gates.", InputKind.FilePath);
+    public static readonly InputSpec Service = new("service", "service", "--service", null,
+        "Service of the gate. With a gates file: only the gates of this service.");
+    public static readonly InputSpec Env = new("env", "env", "--env", null,
+        "Environment of the gate. With a gates file: only the gates of this env.");
+    public static readonly InputSpec Identifier = new("identifier", "identifier", "--identifier", null,
+        "Gate identifier (Datadog's default is \"default\"). With a gates file: only the gates with this identifier.");
+    public static readonly InputSpec DryRun = new("dry-run", "dryRun", "--dry-run", null,
+        "One gate from inputs: true to create or set the gate in dry-run mode (evaluated, never blocking).", InputKind.Boolean);
+    public static readonly InputSpec Rules = new("rules", "rules", "--rules", null,
+        "One gate from inputs: its rules, inline YAML/JSON or a file path. datadog-ci's JSON gate configuration is accepted as is.", InputKind.MultiLine);
+    public static readonly InputSpec Prune = new("prune", "prune", "--prune", "false",
+        "Delete rules on the selected gates that the file does not list (default: keep and report them as unmanaged).", InputKind.Boolean);
+    public static readonly InputSpec FailOnDrift = new("fail-on-drift", "failOnDrift", "--fail-on-drift", "false",
+        "With plan: fail the step when changes are pending.", InputKind.Boolean);
+    public static readonly InputSpec Concurrency = new("concurrency", "concurrency", "--concurrency", "4",
+        "Gates worked on at once (1 to 64).", InputKind.WholeNumber);
+
+    public static readonly IReadOnlyList<InputSpec> All =
+        [ApiKey, AppKey, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift, Concurrency];
+
+    public static readonly OutputSpec GateId = new("gate-id", "gateId", "Id of the gate, when exactly one gate was selected.");
+    public static readonly OutputSpec GateIds = new("gate-ids", "gateIds", "JSON object: \"service/env/identifier\" -> gate id, for every selected gate.");
+    public static readonly OutputSpec Changed = new("changed", "changed", "true when something changed (apply) or would change (plan).");
+    public static readonly OutputSpec Result = new("result", "result",
+        "apply: created, updated, unchanged or failed (created only when every changed gate was new). plan: pending or unchanged. invalid on bad input.");
+    public static readonly OutputSpec PlanJson = new("plan", "plan", "The plan (and, after apply, each outcome) as JSON: the document of dd-gates -o json.");
+
+    public static readonly IReadOnlyList<OutputSpec> Outputs = [GateId, GateIds, Changed, Result, PlanJson];
+}
