@@ -25,7 +25,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
         var app = builder.Build();
         var state = new EmulatorState(options);
         var faults = new FaultInjector(state);

@@ -6,6 +6,8 @@ namespace DdGates.Emulator;
 public sealed record EmulatorOptions
 {
     public int Port { get; init; }
+    /// <summary>Address to listen on; 127.0.0.1 unless a container on another network must reach it.</summary>
+    public string Host { get; init; } = "127.0.0.1";
     /// <summary>Added to every API answer.</summary>
     public int LatencyMs { get; init; }
     /// <summary>Share of API requests (0..1) that get a fault instead of (or after) their real answer.</summary>
@@ -28,6 +30,7 @@ public sealed record EmulatorOptions
             options = args[i] switch
             {
                 "--port" => options with { Port = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--host" => options with { Host = Next() },
                 "--latency-ms" => options with { LatencyMs = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--fault-rate" => options with { FaultRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--fault-kinds" => options with { FaultKinds = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
@@ -47,7 +50,8 @@ public sealed record EmulatorOptions
         dd-gates-emulator: an in-memory Datadog Deployment Gates API for tests and trying dd-gates without an account.
 
         Options:
-          --port N              port on 127.0.0.1 (0 = pick a free one; default 0)
+          --port N              port (0 = pick a free one; default 0)
+          --host ADDR           address to listen on (default 127.0.0.1; 0.0.0.0 for containers on another network)
           --latency-ms N        delay added to every API answer
           --fault-rate R        share of API requests (0..1) answered with a fault
           --fault-kinds LIST    comma list of 429,500,503,drop (default: all)

@@ -1,0 +1,74 @@
+using DdGates.Cli;
+using DdGates.Cli.Inputs;
+using YamlDotNet.RepresentationModel;
+
+namespace DdGates.Tests.Manifests;
+
+/// <summary>action.yml, the input table and the CLI say the same thing about every input and output.</summary>
+public class ManifestParityTests
+{
+    private static readonly YamlMappingNode Action = RepoFiles.Yaml("action.yml");
+
+    private static string? Scalar(YamlNode node, string key) =>
+        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+
+    private static YamlMappingNode Map(YamlNode node, string key) => (YamlMappingNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)];
+
+    [Fact]
+    public void Action_inputs_match_the_table_in_name_default_and_description()
+    {
+        var inputs = Map(Action, "inputs").Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => c.Value);
+
+        Assert.Equal(InputTable.All.Select(i => i.GitHub), inputs.Keys);
+        foreach (var spec in InputTable.All)
+        {
+            Assert.True(spec.Default == Scalar(inputs[spec.GitHub], "default"), $"{spec.GitHub}: default");
+            Assert.True(spec.Description == Scalar(inputs[spec.GitHub], "description"), $"{spec.GitHub}: description");
+            Assert.Equal("false", Scalar(inputs[spec.GitHub], "required")); // the runner does not enforce it; the program validates
+        }
+    }
+
+    [Fact]
+    public void Action_outputs_match_the_table()
+    {
+        var outputs = Map(Action, "outputs").Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => Scalar(c.Value, "description"));
+
+        Assert.Equal(InputTable.Outputs.Select(o => o.GitHub), outputs.Keys);
+        Assert.All(InputTable.Outputs, o => Assert.Equal(o.Description, outputs[o.GitHub]));
+    }
+
+    [Fact]
+    public void Action_runs_the_pinned_public_image_of_this_version()
+    {
+        var runs = Map(Action, "runs");
+
+        Assert.Equal("docker", Scalar(runs, "using"));
+        Assert.Equal($"docker://ghcr.io/org/dd-gates:{RepoFiles.Version}", Scalar(runs, "image"));
+        Assert.Equal(["run"], ((YamlSequenceNode)runs.Children[new YamlScalarNode("args")]).Children.Select(c => ((YamlScalarNode)c).Value));
+    }
+
+    [Fact]
+    public void Cli_options_come_from_the_table_and_nothing_else_but_the_cli_only_ones()
+    {
+        var options = new CliOptions();
+        var cliOnly = new[] { "--output", "--detailed-exitcode" };
+
+        var fromTable = InputTable.All.Where(i => i.Cli is not null).Select(i => i.Cli!).Order().ToList();
+        var declared = options.All.Select(o => o.Name).Append(InputTable.FailOnDrift.Cli!).Except(cliOnly).Order().ToList();
+
+        Assert.Equal(fromTable, declared);
+        foreach (var option in options.All.Where(o => !cliOnly.Contains(o.Name)))
+        {
+            Assert.Equal(InputTable.All.Single(i => i.Cli == option.Name).Description, option.Description);
+        }
+    }
+
+    [Fact]
+    public async Task Every_table_option_is_accepted_by_plan_and_documented_in_its_help()
+    {
+        var stdout = new StringWriter();
+        await CliApp.RunAsync(["plan", "--help"], stdout, TextWriter.Null, _ => null);
+
+        foreach (var spec in InputTable.All.Where(i => i.Cli is not null)) Assert.Contains(spec.Cli!, stdout.ToString(), StringComparison.Ordinal);
+    }
+}
