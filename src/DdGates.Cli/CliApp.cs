@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DdGates.Api;
 using DdGates.Cli.Commands;
 using DdGates.Cli.Hosting;
 using DdGates.Cli.Inputs;
@@ -26,14 +25,22 @@ public static class CliApp
               dd-gates apply --config gates.yaml --service checkout --env production --prune
               dd-gates apply --service checkout --env staging --rules '{"rules":[{"name":"P0","type":"monitor","options":{"query":"service:checkout"}}]}'
             """,
+        ["evaluate"] = """
+              dd-gates evaluate --service checkout --env production --version 1.4.2            # the stored gate
+              dd-gates evaluate --config gates.yaml --env production --version 1.4.2 --inline  # its rules, sent with the request
+              dd-gates evaluate --config gates.yaml --env production --version 1.4.2 --apply   # apply, then evaluate
+              dd-gates evaluate --service web --env prod --rules gate.json --timeout 900 --fail-on-error
+            """,
         ["validate"] = """
               dd-gates validate --config gates.yaml    # no keys needed, nothing sent
             """,
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> env,
-        RetryPolicy? retryPolicy = null, CancellationToken ct = default)
+        CliRuntime? runtime = null, CancellationToken ct = default)
     {
+        runtime ??= new CliRuntime(DateTimeOffset.UtcNow);
+        var retryPolicy = runtime.Retry;
         var options = new CliOptions();
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when changes are pending, 0 when there are none, 1 on errors." };
         var commands = new ReconcileCommand(stdout, stderr, ReadFile, retryPolicy);
@@ -53,15 +60,21 @@ public static class CliApp
         apply.SetAction((r, token) => commands.ApplyAsync(options.Read(r, env), token));
         validate.SetAction(r => commands.Validate(options.Read(r, env)));
 
+        var evaluate = new Command("evaluate", "Ask the gate whether to deploy, wait for the verdict, and exit 0 to go or non-zero to stop.");
+        var evaluation = new EvaluateOptions();
+        foreach (var option in options.All.Where(o => o != options.Prune && o != options.DryRun).Concat(evaluation.All)) evaluate.Options.Add(option);
+        evaluate.SetAction((r, token) => new EvaluateCommand(stdout, stderr, ReadFile, retryPolicy, runtime.Schedule)
+            .RunAsync(evaluation.Read(r, options.Read(r, env)), runtime.StartedAt, token));
+
         var run = new Command("run", "Run as a CI step (GitHub Action, Azure Pipelines task): inputs from INPUT_* variables, then outputs, a summary and annotations.");
-        run.SetAction((_, token) => new ActionCommand(HostDetector.Detect(stdout, stderr, env), env, ReadFile, retryPolicy).RunAsync(token));
+        run.SetAction((_, token) => new ActionCommand(HostDetector.Detect(stdout, stderr, env), env, ReadFile, runtime).RunAsync(token));
 
         var root = new RootCommand(
             "dd-gates: Datadog Deployment Gates as code. Declare gates and rules in a file; plan shows the changes, apply makes them.\n" +
             "Keys come from DD_API_KEY / DATADOG_API_KEY and DD_APP_KEY / DATADOG_APP_KEY.\n" +
-            "Exit codes: 0 ok, 1 failed (or plan --fail-on-drift with changes), 2 changes pending (plan --detailed-exitcode), 3 invalid input (nothing sent), 130 cancelled.")
+            "Exit codes: 0 ok (evaluate: deploy), 1 failed (or plan --fail-on-drift with changes; evaluate: Datadog errors with --fail-on-error), 2 changes pending (plan --detailed-exitcode), 3 invalid input (nothing sent), 4 gate failed, 5 evaluation timed out with --fail-on-error, 130 cancelled.")
         {
-            plan, apply, validate, run,
+            plan, apply, validate, evaluate, run,
         };
         HelpExamples.Attach(root, Examples);
         return InvokeAsync(root, args, stdout, stderr, ct);

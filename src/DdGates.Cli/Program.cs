@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using DdGates.Cli;
 
+// The evaluate timeout counts from the start of the step.
+var startedAt = DateTimeOffset.UtcNow;
 using var cancel = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
@@ -13,4 +15,4 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, ct: cancel.Token);
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, new CliRuntime(startedAt), cancel.Token);

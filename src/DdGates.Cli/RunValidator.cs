@@ -14,7 +14,13 @@ public static class RunValidator
         var problems = new List<Diagnostic>();
         var desired = LoadDesired(s, readFile, problems);
         problems.AddRange(desired.Diagnostics);
+        var (apiUrl, keys) = Connection(s, needsKeys, problems);
+        return problems.Count > 0 ? (null, problems) : (new ValidatedRun(desired, apiUrl!, keys, s.Concurrency), []);
+    }
 
+    /// <summary>Site or API URL, concurrency and both keys; problems are added to <paramref name="problems"/>.</summary>
+    public static (Uri? ApiUrl, Credentials Keys) Connection(RunSettings s, bool needsKeys, List<Diagnostic> problems)
+    {
         Uri? apiUrl = null;
         if (!string.IsNullOrWhiteSpace(s.ApiUrl))
         {
@@ -31,9 +37,7 @@ public static class RunValidator
             if (Credentials.Problem(s.AppKey, s.AppKeySource) is { } appProblem) problems.Add(new Diagnostic(s.AppKeySource, 0, 0, "", appProblem));
         }
 
-        return problems.Count > 0
-            ? (null, problems)
-            : (new ValidatedRun(desired, apiUrl!, new Credentials(s.ApiKey ?? "", s.AppKey ?? ""), s.Concurrency), []);
+        return (apiUrl, new Credentials(s.ApiKey ?? "", s.AppKey ?? ""));
     }
 
     private static DesiredState LoadDesired(RunSettings s, Func<string, string?> readFile, List<Diagnostic> problems)

@@ -39,6 +39,18 @@ internal static class AdminEndpoints
             if (body["next"] is JsonArray next) state.ScriptFaults([.. next.Select(k => k!.GetValue<string>())]);
             await Json(ctx, new JsonObject { ["fault_rate"] = state.Options.FaultRate, ["seed"] = state.Options.Seed });
         });
+        app.MapMethods("/_emulator/evaluations", ["POST"], async ctx =>
+        {
+            var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];
+            static RuleScript Rule(JsonNode? n) => new(n?["status"]?.GetValue<string>() ?? "pass", n?["reason"]?.GetValue<string>(), n?["after_seconds"]?.GetValue<double>() ?? 0);
+            state.Evaluations = new EvaluationScript
+            {
+                Rules = (body["rules"] as JsonObject ?? []).ToDictionary(p => p.Key, p => Rule(p.Value)),
+                Default = Rule(body["default"]),
+                NotFoundForSeconds = body["not_found_for_seconds"]?.GetValue<double>() ?? 0,
+            };
+            await Json(ctx, new JsonObject { ["rules"] = state.Evaluations.Rules.Count });
+        });
         app.MapMethods("/_emulator/seed", ["POST"], async ctx =>
         {
             var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];

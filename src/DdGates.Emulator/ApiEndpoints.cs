@@ -3,13 +3,17 @@ using System.Text.Json.Nodes;
 
 namespace DdGates.Emulator;
 
-/// <summary>The 10 gate and rule operations under /api/v2, with the request checks the service makes.</summary>
+/// <summary>The 12 operations under /api/v2, with the request checks the service makes.</summary>
 internal static class ApiEndpoints
 {
     private const string Gates = "/api/v2/deployment_gates";
 
-    public static void Map(WebApplication app, GateStore store)
+    public static void Map(WebApplication app, EmulatorState state, Func<Uri> baseUrl)
     {
+        var store = state.Store;
+        var evaluations = new EvaluationStore(store, () => state.Evaluations, TimeProvider.System);
+        app.MapMethods("/api/v2/deployments/gates/evaluation", ["POST"], ctx => WithBody(ctx, "deployment_gates_evaluation_request", false, evaluations.Trigger));
+        app.MapMethods("/api/v2/deployments/gates/evaluation/{id}", ["GET"], ctx => WithId(ctx, "id", id => evaluations.Result(id, baseUrl())));
         app.MapMethods(Gates, ["GET"], ctx => store.ListGates(ctx.Request.Query["page[cursor]"], ctx.Request.Query["page[size]"]).WriteAsync(ctx));
         app.MapMethods(Gates, ["POST"], ctx => WithBody(ctx, "deployment_gate", false, body => store.CreateGate(body)));
         app.MapMethods(Gates + "/{id}", ["GET"], ctx => WithId(ctx, "id", id => store.GetGate(id)));

@@ -30,11 +30,13 @@ public sealed class EmulatorHost : IAsyncDisposable
         var state = new EmulatorState(options);
         var faults = new FaultInjector(state);
         app.Use((ctx, next) => faults.InvokeAsync(ctx, next));
-        ApiEndpoints.Map(app, state.Store);
+        Uri? baseUrl = null;
+        ApiEndpoints.Map(app, state, () => baseUrl!);
         AdminEndpoints.Map(app, state);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmulatorHost(app, state, new Uri(address));
+        baseUrl = new Uri(address);
+        return new EmulatorHost(app, state, baseUrl);
     }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

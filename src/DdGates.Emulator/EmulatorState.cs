@@ -8,6 +8,9 @@ public sealed class EmulatorState(EmulatorOptions options)
     private EmulatorOptions _options = options;
 
     public GateStore Store { get; } = new();
+
+    /// <summary>How evaluations turn out; tests replace it, or POST /_emulator/evaluations.</summary>
+    public EvaluationScript Evaluations { get; set; } = new();
     public RequestLog Log { get; } = new();
 
     public EmulatorOptions Options

@@ -23,6 +23,10 @@ public sealed class GateStore
         }
     }
 
+    /// <summary>A gate by its natural key, as a snapshot.</summary>
+    public StoredGate? Find(string service, string env, string identifier) =>
+        Snapshot().FirstOrDefault(g => g.Service == service && g.Env == env && g.Identifier == identifier);
+
     public void Clear()
     {
         lock (_lock) _gates.Clear();

@@ -5,9 +5,11 @@ using DdGates.Config;
 namespace DdGates.Cli.Inputs;
 
 /// <summary>What a CI step asked for: the run settings plus the command, read through the host from the input table.</summary>
-public sealed record ActionInputs(RunSettings Settings, string Command, IReadOnlyList<Diagnostic> Problems)
+public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluate, string Command, IReadOnlyList<Diagnostic> Problems)
 {
     public bool IsPlan => Command == "plan";
+
+    public bool Evaluates => Command is "evaluate" or "apply-and-evaluate";
 
     /// <summary>Reads every input; booleans as @actions/core's getBooleanInput does; keys fall back to the environment.</summary>
     public static ActionInputs Read(ICiHost host, Func<string, string?> env)
@@ -53,7 +55,9 @@ public sealed record ActionInputs(RunSettings Settings, string Command, IReadOnl
             Concurrency = concurrency,
             FailOnDrift = Bool(InputTable.FailOnDrift) ?? false,
         };
-        return new ActionInputs(settings, command, problems);
+        var evaluate = new EvaluateSettings(settings, Text(InputTable.Version), Text(InputTable.PrimaryTag), Text(InputTable.Timeout),
+            Bool(InputTable.FailOnError) ?? false, Bool(InputTable.Inline) ?? false, ApplyFirst: command == "apply-and-evaluate");
+        return new ActionInputs(settings, evaluate, command, problems);
     }
 
     /// <summary>The key and where it came from (named in messages, never the value).</summary>

@@ -15,7 +15,8 @@ public static class InputTable
     public static readonly InputSpec ApiUrl = new("api-url", "apiUrl", "--api-url", null,
         "API base URL, overriding the site (a proxy, or the emulator's http://127.0.0.1:PORT).");
     public static readonly InputSpec Command = new("command", "command", null, "apply",
-        "apply: make Datadog hold exactly the declared gates and rules. plan: show what would change, write nothing.", InputKind.Choice, ["apply", "plan"]);
+        "apply: make Datadog hold exactly the declared gates and rules. plan: show what would change, write nothing. evaluate: ask the gate whether to deploy and fail when it says no. apply-and-evaluate: both, in one step.",
+        InputKind.Choice, ["apply", "plan", "evaluate", "apply-and-evaluate"]);
     public static readonly InputSpec Config = new("config", "config", "--config", null,
         "Gates file (YAML or JSON) declaring one or many gates.", InputKind.FilePath);
     public static readonly InputSpec Service = new("service", "service", "--service", null,
@@ -32,11 +33,22 @@ public static class InputTable
         "Delete rules on the selected gates that the file does not list (default: keep and report them as unmanaged).", InputKind.Boolean);
     public static readonly InputSpec FailOnDrift = new("fail-on-drift", "failOnDrift", "--fail-on-drift", "false",
         "With plan: fail the step when changes are pending.", InputKind.Boolean);
+    public static readonly InputSpec Version = new("version", "version", "--version", null,
+        "evaluate: the version being deployed (required by faulty deployment detection rules).");
+    public static readonly InputSpec PrimaryTag = new("primary-tag", "primaryTag", "--primary-tag", null,
+        "evaluate: APM primary tag of the deployment, e.g. region:us-east-1.");
+    public static readonly InputSpec Timeout = new("timeout", "timeout", "--timeout", "3600",
+        "evaluate: seconds to wait for the verdict, counted from the start of the step. Keep it above the longest rule duration plus warmup.", InputKind.WholeNumber);
+    public static readonly InputSpec FailOnError = new("fail-on-error", "failOnError", "--fail-on-error", "false",
+        "evaluate: also block the deploy when Datadog cannot be reached or gives no verdict in time (error, timeout). A failed gate always blocks.", InputKind.Boolean);
+    public static readonly InputSpec Inline = new("inline", "inline", "--inline", "false",
+        "evaluate: send the gate's rules from the gates file with the request (no stored gate needed). Rules given with the rules input are always sent inline.", InputKind.Boolean);
     public static readonly InputSpec Concurrency = new("concurrency", "concurrency", "--concurrency", "4",
         "Gates worked on at once (1 to 64).", InputKind.WholeNumber);
 
     public static readonly IReadOnlyList<InputSpec> All =
-        [ApiKey, AppKey, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift, Concurrency];
+        [ApiKey, AppKey, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift,
+         Version, PrimaryTag, Timeout, FailOnError, Inline, Concurrency];
 
     public static readonly OutputSpec GateId = new("gate-id", "gateId", "Id of the gate, when exactly one gate was selected.");
     public static readonly OutputSpec GateIds = new("gate-ids", "gateIds", "JSON object: \"service/env/identifier\" -> gate id, for every selected gate.");
@@ -45,5 +57,10 @@ public static class InputTable
         "apply: created, updated, unchanged or failed (created only when every changed gate was new). plan: pending or unchanged. invalid on bad input.");
     public static readonly OutputSpec PlanJson = new("plan", "plan", "The plan (and, after apply, each outcome) as JSON: the document of dd-gates -o json.");
 
-    public static readonly IReadOnlyList<OutputSpec> Outputs = [GateId, GateIds, Changed, Result, PlanJson];
+    public static readonly OutputSpec EvaluationId = new("evaluation-id", "evaluationId", "evaluate: id of the evaluation.");
+    public static readonly OutputSpec EvaluationUrl = new("evaluation-url", "evaluationUrl", "evaluate: the evaluation in Datadog.");
+    public static readonly OutputSpec GateStatus = new("gate-status", "gateStatus", "evaluate: pass, fail, error, timeout or invalid.");
+    public static readonly OutputSpec RulesJson = new("rules", "rules", "evaluate: JSON array of the rules with name, status, reason and dry_run.");
+
+    public static readonly IReadOnlyList<OutputSpec> Outputs = [GateId, GateIds, Changed, Result, PlanJson, EvaluationId, EvaluationUrl, GateStatus, RulesJson];
 }

@@ -4,7 +4,7 @@ namespace DdGates.Config;
 /// Service, env and identifier are Datadog tag values: they start with a letter and hold letters,
 /// digits, and _ - : . / only; Datadog lowercases tags, so an uppercase name would never match a deploy.
 /// </summary>
-internal static class Names
+public static class Names
 {
     public const int MaxLength = 200;
 

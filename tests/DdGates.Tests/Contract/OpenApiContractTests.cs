@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DdGates.Api;
+using DdGates.Evaluation;
 using DdGates.Model;
 using DdGates.Tests.Support;
 using static DdGates.Tests.Support.Rules;
@@ -53,7 +54,7 @@ public class OpenApiContractTests
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         var covered = exchanges.Select(e => (e.Method, spec.Find(e.Method, e.Path)!.Value.Template)).Distinct().Count();
-        Assert.Equal(10, covered); // every gate and rule operation; the 2 evaluation calls are covered with evaluation
+        Assert.Equal(12, covered); // every operation of the spec
         Assert.Contains(exchanges, e => e.Status == 400);
         Assert.Contains(exchanges, e => e.Status == 403);
         Assert.Contains(exchanges, e => e.Status == 404);
@@ -73,6 +74,12 @@ public class OpenApiContractTests
         await client.ListRulesAsync(gate.Id, default);
         await client.GetRuleAsync(gate.Id, monitor.Id, default);
         await client.UpdateRuleAsync(gate.Id, monitor.Id, Monitor("m", "service:web", 600, dryRun: true), default);
+        var evaluation = await client.TriggerEvaluationAsync(new EvaluationTarget(key, "1.0.0", "region:us-east-1", null).ToRequest(), default);
+        await client.GetEvaluationResultAsync(evaluation, default);
+        var inline = new GateSpec(new GateKey("jit", "prod", "default"), true, false, [Monitor("m"), Faulty("f", 900, ["GET /x"])]);
+        await client.GetEvaluationResultAsync(await client.TriggerEvaluationAsync(new EvaluationTarget(inline.Key, "1.0.0", null, inline).ToRequest(), default), default);
+        await Assert.ThrowsAsync<DatadogApiException>(() => client.TriggerEvaluationAsync(new EvaluationTarget(new GateKey("none", "prod", "default"), null, null, null).ToRequest(), default));
+        await Assert.ThrowsAsync<DatadogApiException>(() => client.GetEvaluationResultAsync(Guid.NewGuid().ToString(), default));
         await client.DeleteRuleAsync(gate.Id, monitor.Id, default);
         await Assert.ThrowsAsync<DatadogApiException>(() => client.GetRuleAsync(gate.Id, monitor.Id, default));
         await client.DeleteGateAsync(gate.Id, default);

@@ -6,8 +6,8 @@ namespace DdGates.Tests.GitHub;
 /// <summary>The published program as a GitHub Docker action step, judged by ports of the runner's own parsers.</summary>
 public class ActionStepTests
 {
-    private const string ApiKey = "ddapi-SECRET-5c1e0a77";
-    private const string AppKey = "ddapp-SECRET-93b2f4d1";
+    internal const string ApiKey = "ddapi-SECRET-5c1e0a77";
+    internal const string AppKey = "ddapp-SECRET-93b2f4d1";
 
     private const string Gates = """
         gates:
@@ -19,7 +19,7 @@ public class ActionStepTests
                 options: { query: "service:checkout priority:p0", duration: 300 }
         """;
 
-    private static Dictionary<string, string> Inputs(string apiUrl, string command = "apply", string config = "gates.yaml") => new()
+    internal static Dictionary<string, string> Inputs(string apiUrl, string command = "apply", string config = "gates.yaml") => new()
     {
         ["api-key"] = ApiKey,
         ["app-key"] = AppKey,
@@ -35,6 +35,11 @@ public class ActionStepTests
         ["rules"] = "",
         ["prune"] = "false",
         ["fail-on-drift"] = "false",
+        ["version"] = "",
+        ["primary-tag"] = "",
+        ["timeout"] = "3600",
+        ["fail-on-error"] = "false",
+        ["inline"] = "false",
         ["concurrency"] = "4",
     };
 

@@ -51,24 +51,35 @@ public class ManifestParityTests
     public void Cli_options_come_from_the_table_and_nothing_else_but_the_cli_only_ones()
     {
         var options = new CliOptions();
-        var cliOnly = new[] { "--output", "--detailed-exitcode" };
+        var evaluate = new EvaluateOptions();
+        var cliOnly = new[] { "--output", "--detailed-exitcode", "--apply" };
+        var all = options.All.Concat(evaluate.All).Append(CliOptions.Flag(InputTable.FailOnDrift)).ToList();
 
         var fromTable = InputTable.All.Where(i => i.Cli is not null).Select(i => i.Cli!).Order().ToList();
-        var declared = options.All.Select(o => o.Name).Append(InputTable.FailOnDrift.Cli!).Except(cliOnly).Order().ToList();
+        var declared = all.Select(o => o.Name).Except(cliOnly).Order().ToList();
 
         Assert.Equal(fromTable, declared);
-        foreach (var option in options.All.Where(o => !cliOnly.Contains(o.Name)))
+        foreach (var option in all.Where(o => !cliOnly.Contains(o.Name)))
         {
             Assert.Equal(InputTable.All.Single(i => i.Cli == option.Name).Description, option.Description);
         }
     }
 
     [Fact]
-    public async Task Every_table_option_is_accepted_by_plan_and_documented_in_its_help()
+    public async Task Every_table_option_is_documented_in_the_help_of_a_command()
     {
-        var stdout = new StringWriter();
-        await CliApp.RunAsync(["plan", "--help"], stdout, TextWriter.Null, _ => null);
+        var help = new StringWriter();
+        foreach (var command in new[] { "plan", "apply", "evaluate" }) await CliApp.RunAsync([command, "--help"], help, TextWriter.Null, _ => null);
 
-        foreach (var spec in InputTable.All.Where(i => i.Cli is not null)) Assert.Contains(spec.Cli!, stdout.ToString(), StringComparison.Ordinal);
+        foreach (var spec in InputTable.All.Where(i => i.Cli is not null)) Assert.Contains(spec.Cli!, help.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Command_choices_are_the_cli_commands()
+    {
+        var commands = new[] { "apply", "plan", "evaluate" };
+
+        Assert.All(commands, c => Assert.Contains(c, InputTable.Command.Choices!));
+        Assert.Contains("apply-and-evaluate", InputTable.Command.Choices!); // dd-gates evaluate --apply
     }
 }

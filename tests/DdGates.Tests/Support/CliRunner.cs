@@ -11,12 +11,15 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs <c>dd-gates</c> in process with its own streams and environment.</summary>
 internal static class CliRunner
 {
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? env, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? env, params string[] args) => RunAsync(env, default, args);
+
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? env, CancellationToken ct, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var environment = env ?? new Dictionary<string, string>();
-        var code = await CliApp.RunAsync(args, stdout, stderr, name => environment.GetValueOrDefault(name), TestEmulator.FastRetries);
+        var code = await CliApp.RunAsync(args, stdout, stderr, name => environment.GetValueOrDefault(name),
+            new CliRuntime(DateTimeOffset.UtcNow, TestEmulator.FastRetries, TestEmulator.FastPolls), ct);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -20,6 +20,14 @@ internal static class TestEmulator
         CallDeadline = TimeSpan.FromSeconds(60),
     };
 
+    /// <summary>Polls every 50 to 200 ms, so evaluation tests take a second, not minutes.</summary>
+    public static readonly DdGates.Evaluation.PollSchedule FastPolls = new()
+    {
+        FirstPoll = TimeSpan.FromMilliseconds(50),
+        MaxInterval = TimeSpan.FromMilliseconds(200),
+        NotFoundGrace = TimeSpan.FromSeconds(5),
+    };
+
     public static Task<EmulatorHost> StartAsync(EmulatorOptions? options = null) => EmulatorHost.StartAsync(options ?? new EmulatorOptions());
 
     public static DatadogClient Client(EmulatorHost emulator, HttpMessageHandler? handler = null, List<string>? retries = null) =>

@@ -1,0 +1,37 @@
+using DdGates.Api;
+using DdGates.Applying;
+using DdGates.Evaluation;
+
+namespace DdGates.Cli.Commands;
+
+/// <summary>
+/// Apply first when asked (and stop if that fails), then evaluate within the deadline. Keeps the
+/// evaluation's id and URL so that a cancelled run can say where the evaluation goes on.
+/// </summary>
+public sealed class EvaluationFlow(ValidatedEvaluation evaluation, IRunReporter reporter, RetryPolicy policy, PollSchedule schedule)
+{
+    private Evaluator? _evaluator;
+
+    public string? EvaluationId => _evaluator?.EvaluationId;
+
+    public string? EvaluationUrl => _evaluator?.EvaluationUrl;
+
+    public async Task<(ReconcileOutcome? Applied, EvaluationOutcome? Outcome)> RunAsync(DateTimeOffset deadline, Action<GateOutcome>? onGate, CancellationToken ct)
+    {
+        ReconcileOutcome? applied = null;
+        if (evaluation.ApplyFirst)
+        {
+            applied = await Reconciliation.RunAsync(evaluation.Run, apply: true, reporter, onGate, policy, ct);
+            if (applied.Error is not null || applied.Applied?.Succeeded != true) return (applied, null);
+        }
+
+        using var client = new DatadogClient(evaluation.Run.ApiUrl, evaluation.Run.Keys, policy, reporter.Warning);
+        _evaluator = new Evaluator(client, schedule, reporter);
+        return (applied, await _evaluator.EvaluateAsync(evaluation.Target, deadline, ct));
+    }
+
+    /// <summary>What to tell a person when the run is cancelled while Datadog evaluates.</summary>
+    public string CancelledMessage() => EvaluationId is null
+        ? "Cancelled before an evaluation started."
+        : $"Cancelled while waiting; evaluation {EvaluationId} goes on in Datadog" + (EvaluationUrl is null ? "." : $": {EvaluationUrl}");
+}

@@ -1,0 +1,15 @@
+using DdGates.Api.Dto;
+
+namespace DdGates.Evaluation;
+
+/// <summary>
+/// How an evaluation ended. <see cref="Rules"/> holds the last rule statuses seen (also for a timeout);
+/// <see cref="Message"/> explains error, timeout and invalid outcomes.
+/// </summary>
+public sealed record EvaluationOutcome(
+    GateStatus Status,
+    string? EvaluationId,
+    string? EvaluationUrl,
+    bool DryRun,
+    IReadOnlyList<EvaluationRuleResult> Rules,
+    string? Message = null);

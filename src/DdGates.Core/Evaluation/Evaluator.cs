@@ -1,0 +1,114 @@
+using System.Net;
+using DdGates.Api;
+using DdGates.Api.Dto;
+using DdGates.Applying;
+
+namespace DdGates.Evaluation;
+
+/// <summary>
+/// Triggers an evaluation and waits for the verdict within a deadline. A 404 just after the trigger
+/// is expected; 429s, 5xx and dropped connections are retried until the deadline; 400/401/403/404 on
+/// the trigger make the request invalid. Cancellation propagates (the caller prints the URL).
+/// </summary>
+public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunReporter reporter, TimeProvider? timeProvider = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>The evaluation being waited for, once triggered: for messages on cancellation.</summary>
+    public string? EvaluationId { get; private set; }
+
+    public string? EvaluationUrl { get; private set; }
+
+    public async Task<EvaluationOutcome> EvaluateAsync(EvaluationTarget target, DateTimeOffset deadline, CancellationToken ct)
+    {
+        try
+        {
+            using var budget = Budget(deadline, ct);
+            EvaluationId = await client.TriggerEvaluationAsync(target.ToRequest(), budget.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return Outcome(GateStatus.Timeout, [], "the timeout ran out before Datadog accepted the evaluation");
+        }
+        catch (DatadogApiException e) when (IsInvalid(e.StatusCode))
+        {
+            return Outcome(GateStatus.Invalid, [], e.Message);
+        }
+        catch (DatadogApiException e)
+        {
+            return Outcome(GateStatus.Error, [], e.Message);
+        }
+
+        reporter.Progress($"Evaluation {EvaluationId} started for {target.Key}");
+        return await WaitAsync(deadline, ct);
+    }
+
+    private async Task<EvaluationOutcome> WaitAsync(DateTimeOffset deadline, CancellationToken ct)
+    {
+        var triggeredAt = _time.GetUtcNow();
+        IReadOnlyList<EvaluationRuleResult> lastRules = [];
+        var dryRun = false;
+        string? lastProblem = null;
+        for (var poll = 0; ; poll++)
+        {
+            var wait = schedule.Delay(poll);
+            if (_time.GetUtcNow() + wait > deadline) wait = deadline - _time.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct);
+            if (_time.GetUtcNow() >= deadline) return Outcome(GateStatus.Timeout, lastRules, TimeoutMessage(lastRules, lastProblem), dryRun);
+
+            try
+            {
+                using var budget = Budget(deadline, ct);
+                var result = await client.GetEvaluationResultAsync(EvaluationId!, budget.Token);
+                EvaluationUrl = result.EvaluationUrl;
+                (lastRules, dryRun) = (result.Rules, result.DryRun);
+                switch (result.GateStatus)
+                {
+                    case "pass": return Outcome(GateStatus.Pass, result.Rules, null, result.DryRun);
+                    case "fail": return Outcome(GateStatus.Fail, result.Rules, null, result.DryRun);
+                }
+
+                var done = result.Rules.Count(r => r.Status is "pass" or "fail");
+                reporter.Progress($"In progress: {done}/{result.Rules.Count} rules done; next check in {schedule.Delay(poll + 1).TotalSeconds:0.#}s");
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return Outcome(GateStatus.Timeout, lastRules, TimeoutMessage(lastRules, lastProblem), dryRun);
+            }
+            catch (DatadogApiException e) when (e.IsNotFound && _time.GetUtcNow() - triggeredAt < schedule.NotFoundGrace)
+            {
+                // Expected: the result is not readable for a few seconds after the trigger.
+            }
+            catch (DatadogApiException e) when (e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest)
+            {
+                return Outcome(GateStatus.Invalid, lastRules, e.Message, dryRun);
+            }
+            catch (DatadogApiException e)
+            {
+                lastProblem = e.Message;
+                reporter.Warning($"{e.Message}; still waiting for the verdict");
+            }
+        }
+    }
+
+    private EvaluationOutcome Outcome(GateStatus status, IReadOnlyList<EvaluationRuleResult> rules, string? message, bool dryRun = false) =>
+        new(status, EvaluationId, EvaluationUrl, dryRun, rules, message);
+
+    private CancellationTokenSource Budget(DateTimeOffset deadline, CancellationToken ct)
+    {
+        var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var remaining = deadline - _time.GetUtcNow();
+        budget.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        return budget;
+    }
+
+    private static bool IsInvalid(HttpStatusCode? status) =>
+        status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+
+    private static string TimeoutMessage(IReadOnlyList<EvaluationRuleResult> rules, string? lastProblem)
+    {
+        var running = rules.Where(r => r.Status == "in_progress").Select(r => r.Name).ToList();
+        var text = "no verdict within the timeout" + (running.Count > 0 ? $"; still running: {string.Join(", ", running)}" : "");
+        return lastProblem is null ? text : $"{text}; last error: {lastProblem}";
+    }
+}
