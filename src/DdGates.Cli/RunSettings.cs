@@ -17,7 +17,7 @@ public sealed record RunSettings
     public string? AppKey { get; init; }
     public string ApiKeySource { get; init; } = "DD_API_KEY";
     public string AppKeySource { get; init; } = "DD_APP_KEY";
-    public int Concurrency { get; init; } = 4;
+    public int Concurrency { get; init; } = 8;
     public OutputFormat Output { get; init; } = OutputFormat.Text;
     public bool DetailedExitCode { get; init; }
     /// <summary>plan: changes pending are a failure (exit 1), for drift checks on pull requests.</summary>

@@ -13,8 +13,8 @@ public sealed record EmulatorOptions
     /// <summary>Share of API requests (0..1) that get a fault instead of (or after) their real answer.</summary>
     public double FaultRate { get; init; }
     public int Seed { get; init; } = 1;
-    /// <summary>Fault kinds drawn from, among 429, 500, 503, drop.</summary>
-    public IReadOnlyList<string> FaultKinds { get; init; } = ["429", "500", "503", "drop"];
+    /// <summary>Fault kinds drawn from, among 429, 500, 503, drop and slow (answered 1 s late).</summary>
+    public IReadOnlyList<string> FaultKinds { get; init; } = ["429", "500", "503", "drop", "slow"];
     /// <summary>Seconds a 429 tells the client to wait (X-RateLimit-Reset).</summary>
     public int RateLimitResetSeconds { get; init; } = 1;
     /// <summary>When set, requests must carry exactly these keys; otherwise any non-empty keys pass.</summary>
@@ -54,7 +54,7 @@ public sealed record EmulatorOptions
           --host ADDR           address to listen on (default 127.0.0.1; 0.0.0.0 for containers on another network)
           --latency-ms N        delay added to every API answer
           --fault-rate R        share of API requests (0..1) answered with a fault
-          --fault-kinds LIST    comma list of 429,500,503,drop (default: all)
+          --fault-kinds LIST    comma list of 429,500,503,drop,slow (default: all)
           --seed N              seed of the fault sequence (default 1)
           --rate-limit-reset N  seconds in X-RateLimit-Reset of injected 429s (default 1)
           --api-key K --app-key K   require exactly these keys (default: any non-empty keys)

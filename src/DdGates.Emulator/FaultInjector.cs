@@ -9,6 +9,9 @@ namespace DdGates.Emulator;
 /// </summary>
 internal sealed class FaultInjector(EmulatorState state)
 {
+    /// <summary>How late a "slow" fault answers: well past a healthy answer, well within a client's attempt timeout.</summary>
+    public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(1);
+
     public async Task InvokeAsync(HttpContext ctx, RequestDelegate next)
     {
         if (!ctx.Request.Path.StartsWithSegments("/api"))
@@ -32,6 +35,11 @@ internal sealed class FaultInjector(EmulatorState state)
             fault = kind is null ? null : kind + (afterHandler ? " after handling" : "");
             if (kind is null)
             {
+                await next(ctx);
+            }
+            else if (kind == "slow")
+            {
+                await Task.Delay(SlowAnswer, ctx.RequestAborted);
                 await next(ctx);
             }
             else if (afterHandler && kind is "500" or "drop")

@@ -43,8 +43,8 @@ public static class InputTable
         "evaluate: also block the deploy when Datadog cannot be reached or gives no verdict in time (error, timeout). A failed gate always blocks.", InputKind.Boolean);
     public static readonly InputSpec Inline = new("inline", "inline", "--inline", "false",
         "evaluate: send the gate's rules from the gates file with the request (no stored gate needed). Rules given with the rules input are always sent inline.", InputKind.Boolean);
-    public static readonly InputSpec Concurrency = new("concurrency", "concurrency", "--concurrency", "4",
-        "Gates worked on at once (1 to 64).", InputKind.WholeNumber);
+    public static readonly InputSpec Concurrency = new("concurrency", "concurrency", "--concurrency", "8",
+        "Requests in flight at once, across gates (1 to 64). A 429 pauses all of them until the reset.", InputKind.WholeNumber);
 
     public static readonly IReadOnlyList<InputSpec> All =
         [ApiKey, AppKey, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift,

@@ -53,6 +53,16 @@ public sealed class Applier(DatadogClient client, int concurrency, IRunReporter 
             rules.Add(await ApplyRuleAsync(gateId, rule, known, ct));
         }
 
+        var createdRules = plan.Rules.Where(r => r.Change is RuleChange.Create or RuleChange.Replace).Select(r => r.Desired!).ToList();
+        try
+        {
+            await new RaceCleanup(client, reporter).RemoveDuplicatesAsync(gateId, createdRules, ct);
+        }
+        catch (DatadogApiException e)
+        {
+            rules.Add(new RuleOutcome("(duplicate check)", RuleChange.Delete, e.Message));
+        }
+
         var failed = rules.Where(r => !r.Applied).ToList();
         if (failed.Count > 0)
         {

@@ -8,7 +8,7 @@ namespace DdGates.Tests.Config;
 /// </summary>
 public class BadFileCorpusTests
 {
-    private static readonly string Dir = Path.Combine(AppContext.BaseDirectory, "Corpus", "bad");
+    internal static readonly string Dir = Path.Combine(AppContext.BaseDirectory, "Corpus", "bad");
 
     public static TheoryData<string> Files => [.. Directory.GetFiles(Dir).Where(f => !f.EndsWith(".expect", StringComparison.Ordinal)).Select(f => Path.GetFileName(f)).Order()];
 

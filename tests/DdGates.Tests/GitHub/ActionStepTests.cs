@@ -40,7 +40,7 @@ public class ActionStepTests
         ["timeout"] = "3600",
         ["fail-on-error"] = "false",
         ["inline"] = "false",
-        ["concurrency"] = "4",
+        ["concurrency"] = "8",
     };
 
     [Fact]

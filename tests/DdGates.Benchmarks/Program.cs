@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using DdGates.Benchmarks;
+
+// dd-gates benchmark harness. Reproduce (README "Benchmarks"):
+//   dotnet publish src/DdGates.Cli -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true \
+//     -p:PublishReadyToRun=true -p:PublishSingleFile=true -o artifacts/dd-gates
+//   dotnet run -c Release --project tests/DdGates.Benchmarks -- all artifacts/dd-gates/dd-gates > docs/benchmarks.md
+var what = args.FirstOrDefault() ?? "all";
+var binary = Path.GetFullPath(args.ElementAtOrDefault(1) ?? "artifacts/dd-gates/dd-gates");
+if (what is not ("evaluate" or "scale" or "startup" or "all"))
+{
+    Console.Error.WriteLine("usage: DdGates.Benchmarks all|evaluate|scale|startup [path/to/dd-gates]");
+    return 2;
+}
+
+if (what != "evaluate" && !File.Exists(binary))
+{
+    Console.Error.WriteLine($"{binary} does not exist: publish it first (see the comment at the top of Program.cs)");
+    return 2;
+}
+
+Console.WriteLine("# dd-gates benchmarks\n");
+Console.WriteLine($"Run on {DateTime.UtcNow:yyyy-MM-dd} on {Measure.Machine()}.");
+Console.WriteLine("Reproduce: see README, \"Benchmarks\". The API is the in-repo emulator on loopback; the binary is the trimmed, self-contained, ReadyToRun build.\n");
+var clock = Stopwatch.StartNew();
+if (what is "startup" or "all")
+{
+    Console.WriteLine("## Start-up\n");
+    Console.WriteLine(await StartupBenchmark.RunAsync(binary, 10));
+}
+
+if (what is "startup" or "all")
+{
+    Console.WriteLine("## Container image\n");
+    Console.WriteLine(ImageSize.Describe("localhost/dd-gates:ci"));
+}
+
+if (what is "scale" or "all")
+{
+    Console.WriteLine("## Apply at scale: K gates of 3 rules in an organization of 5,000 gates\n");
+    Console.WriteLine(await ScaleBenchmark.RunAsync(binary, 5000, [1, 100, 500], [0, 50]));
+}
+
+if (what is "evaluate" or "all")
+{
+    Console.WriteLine("## Evaluate: delay from verdict ready to exit\n");
+    Console.WriteLine(await EvaluateLatencyBenchmark.RunAsync([(1, 5), (20, 2), (60, 2)]));
+}
+
+Console.Error.WriteLine($"done in {clock.Elapsed.TotalSeconds:0} s");
+return 0;

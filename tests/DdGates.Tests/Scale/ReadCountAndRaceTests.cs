@@ -1,0 +1,86 @@
+using DdGates.Applying;
+using DdGates.Cli;
+using DdGates.Model;
+using DdGates.Tests.Support;
+using static DdGates.Tests.Support.Rules;
+
+namespace DdGates.Tests.Scale;
+
+public class ReadCountAndRaceTests
+{
+    private static string GatesFile(int count) => "gates:\n" + string.Concat(Enumerable.Range(0, count).Select(i =>
+        $"  - service: svc-{i}\n    env: prod\n    rules:\n      - {{ name: a, type: monitor, options: {{ query: \"service:svc-{i}\" }} }}\n      - {{ name: b, type: faulty_deployment_detection }}\n"));
+
+    [Fact]
+    public async Task A_no_op_apply_of_K_gates_in_an_org_of_G_sends_ceil_G_over_1000_plus_K_reads_and_no_write()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.State.Store.Seed(2345, "other");
+        var file = CliRunner.TempFile(GatesFile(7));
+        await CliRunner.RunAsync(emulator, "apply", "--config", file);
+        emulator.State.Log.Clear();
+
+        var run = await CliRunner.RunAsync(emulator, "apply", "--config", file);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        var log = emulator.State.Log.Entries;
+        var g = 2345 + 7;
+        Assert.Equal((int)Math.Ceiling(g / 1000.0) + 7, log.Count);
+        Assert.All(log, e => Assert.Equal("GET", e.Method));
+        Assert.Equal(3, log.Count(e => e.Path == "/api/v2/deployment_gates"));
+        Assert.Equal(7, log.Count(e => e.Path.EndsWith("/rules", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Racers_keep_the_same_survivor_and_a_404_on_the_delete_counts_as_done()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = TestEmulator.Client(emulator);
+        var gate = await client.CreateGateAsync(new GateKey("web", "prod", "default"), false, default);
+        var rule = Monitor("a");
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++) ids.Add((await client.CreateRuleAsync(gate.Id, rule, default)).Id);
+        await client.CreateRuleAsync(gate.Id, Monitor("a", "something else"), default); // not a copy: never touched
+        var reporter = new ListReporter();
+
+        var first = new RaceCleanup(client, reporter).RemoveDuplicatesAsync(gate.Id, [rule], default);
+        var second = new RaceCleanup(client, reporter).RemoveDuplicatesAsync(gate.Id, [rule], default);
+        await Task.WhenAll(first, second);
+
+        var left = await client.ListRulesAsync(gate.Id, default);
+        Assert.Equal(2, left.Count);
+        Assert.Contains(left, r => r.Id == ids.Min(StringComparer.Ordinal));
+        Assert.Contains(left, r => r.Matches(Monitor("a", "something else")));
+    }
+
+    [Fact]
+    public async Task Four_concurrent_applies_of_one_file_leave_exactly_the_file()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var file = CliRunner.TempFile(GatesFile(20));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CliRunner.RunAsync(emulator, "apply", "--config", file)));
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == ExitCodes.Ok, r.ToString()));
+        var state = emulator.State.Store.Snapshot();
+        Assert.Equal(20, state.Count);
+        Assert.All(state, g => Assert.Equal(["a", "b"], g.Rules.Select(r => r.Name).Order()));
+        var plan = await CliRunner.RunAsync(emulator, "plan", "--config", file, "--detailed-exitcode");
+        Assert.True(plan.ExitCode == ExitCodes.Ok, plan.ToString());
+    }
+
+    private sealed class ListReporter : IRunReporter
+    {
+        public List<string> Messages { get; } = [];
+
+        public void Progress(string message)
+        {
+            lock (Messages) Messages.Add(message);
+        }
+
+        public void Warning(string message)
+        {
+            lock (Messages) Messages.Add(message);
+        }
+    }
+}
