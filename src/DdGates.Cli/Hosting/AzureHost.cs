@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using DdGates.Cli.Inputs;
+using DdGates.Model;
+
+namespace DdGates.Cli.Hosting;
+
+/// <summary>
+/// Azure Pipelines: inputs from INPUT_* (camelCase names upper-cased), keys and site from the
+/// service connection when the inputs leave them empty, logging commands on stdout, each summary
+/// section a markdown file under the agent's temp directory attached with task.uploadsummary.
+/// </summary>
+public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : ICiHost
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public string Name => "Azure Pipelines";
+
+    public string InputName(InputSpec input) => input.Azure;
+
+    public string? GetInput(InputSpec input)
+    {
+        // The agent always fills the site input with its default, so a connection's own site wins;
+        // explicit key inputs win over the connection's keys.
+        if (input == InputTable.Site && ServiceConnection.Value(input, env) is { } site) return site;
+        if (env(input.AzureEnv)?.Trim() is { Length: > 0 } value) return value;
+        return ServiceConnection.Value(input, env);
+    }
+
+    public void MaskSecret(string value) => stdout.WriteLine(LoggingCommand.Format("task.setsecret", [], value));
+
+    public void SetOutput(OutputSpec output, string value) =>
+        stdout.WriteLine(LoggingCommand.Format("task.setvariable", [new("variable", output.Azure), new("isoutput", "true")], value));
+
+    public void Debug(string message) => stdout.WriteLine(LoggingCommand.Format("task.debug", [], message));
+
+    public void Info(string message) => stdout.WriteLine(LoggingCommand.Defuse(message));
+
+    public void Warning(string message, SourceLocation? at = null) => Issue("warning", message, at);
+
+    public bool Error(string message, SourceLocation? at = null)
+    {
+        Issue("error", message, at);
+        return true;
+    }
+
+    public void StartGroup(string title) => stdout.WriteLine("##[group]" + LoggingCommand.Defuse(title));
+
+    public void EndGroup() => stdout.WriteLine("##[endgroup]");
+
+    public void AppendSummary(string markdown)
+    {
+        var dir = env("AGENT_TEMPDIRECTORY") is { Length: > 0 } temp ? temp : Path.GetTempPath();
+        var path = Path.Combine(dir, $"dd-gates-summary-{Guid.NewGuid():N}.md");
+        File.WriteAllText(path, markdown, Utf8);
+        stdout.WriteLine(LoggingCommand.Format("task.uploadsummary", [], path));
+    }
+
+    public void Fail(string reason)
+    {
+        Issue("error", reason, null);
+        stdout.WriteLine(LoggingCommand.Format("task.complete", [new("result", "Failed")], reason));
+    }
+
+    private void Issue(string type, string message, SourceLocation? at)
+    {
+        var properties = new List<KeyValuePair<string, string?>> { new("type", type) };
+        if (at is { Line: > 0 })
+        {
+            // The agent makes sourcepath repository-relative itself; it wants the absolute path.
+            properties.Add(new("sourcepath", Path.GetFullPath(at.File)));
+            properties.Add(new("linenumber", at.Line.ToString(CultureInfo.InvariantCulture)));
+            properties.Add(new("columnnumber", at.Column.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        stdout.WriteLine(LoggingCommand.Format("task.logissue", properties, message));
+    }
+}
