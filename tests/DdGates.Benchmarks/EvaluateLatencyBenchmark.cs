@@ -20,7 +20,7 @@ internal static class EvaluateLatencyBenchmark
     public static async Task<string> RunAsync((double DecidesAfter, int Runs)[] cases)
     {
         var table = new StringBuilder("| gate decides after | poll schedule | runs | delay verdict -> exit (median) | min | max |\n|---|---|---|---|---|---|\n");
-        foreach (var (label, schedule) in new[] { ("dd-gates (1 s, x1.5, cap 15 s)", new PollSchedule()), ("datadog-ci model (fixed 15 s)", DatadogCi) })
+        foreach (var (label, schedule) in new[] { ("dd-gates (1 s, x1.5, cap 10 s)", new PollSchedule()), ("datadog-ci model (fixed 15 s)", DatadogCi) })
         {
             foreach (var (after, runs) in cases)
             {

@@ -36,13 +36,13 @@ public sealed class ReconcileCommand(TextWriter stdout, TextWriter stderr, Func<
         if (Check(settings, needsKeys: true) is not { } run) return ExitCodes.InvalidInput;
         var json = settings.Output == OutputFormat.Json;
         var progress = new ApplyProgress(_reporter);
-        var outcome = await Reconciliation.RunAsync(run, apply: true, _reporter, progress.Report, retryPolicy ?? new RetryPolicy(), ct);
+        var outcome = await Reconciliation.RunAsync(run, apply: true, _reporter, progress.Report, retryPolicy ?? new RetryPolicy(), ct,
+            onPlanned: planned => { if (!json) stdout.Write(PlanText.Render(planned)); });
         if (outcome is not { Plan: { } plan, Applied: { } result }) return Failed(outcome);
 
         if (json) stdout.WriteLine(JsonReport.Render(plan, result));
         else
         {
-            stdout.Write(PlanText.Render(plan));
             if (!plan.HasChanges && !plan.HasErrors) stdout.WriteLine("Nothing to apply: Datadog already matches the file.");
             else
             {

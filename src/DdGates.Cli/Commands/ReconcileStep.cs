@@ -23,8 +23,8 @@ public sealed class ReconcileStep(ICiHost host, ActionInputs inputs)
         var reporter = new HostReporter(host);
         var command = apply ? "apply" : "plan";
         host.StartGroup($"{command}: {Words.Plural(run.Desired.Gates.Count, "gate", "gates")}");
-        var outcome = await Reconciliation.RunAsync(run, apply, reporter, new ApplyProgress(reporter).Report, policy, ct);
-        if (outcome.Plan is { } shown) host.Info(PlanText.Render(shown));
+        var outcome = await Reconciliation.RunAsync(run, apply, reporter, new ApplyProgress(reporter).Report, policy, ct,
+            onPlanned: plan => host.Info(PlanText.Render(plan)));
         host.EndGroup();
         Report(command, outcome);
         return outcome;

@@ -15,8 +15,9 @@ public sealed record ReconcileOutcome(Plan? Plan, ApplyResult? Applied, string? 
 /// <summary>The one data path shared by the CLI, the action and the task: actual state, plan, and (for apply) apply.</summary>
 public static class Reconciliation
 {
+    /// <param name="onPlanned">Called with the plan before anything is applied, so a person sees what is about to change.</param>
     public static async Task<ReconcileOutcome> RunAsync(ValidatedRun run, bool apply, IRunReporter reporter,
-        Action<GateOutcome>? onGate, RetryPolicy policy, CancellationToken ct)
+        Action<GateOutcome>? onGate, RetryPolicy policy, CancellationToken ct, Action<Plan>? onPlanned = null)
     {
         using var client = new DatadogClient(run.ApiUrl, run.Keys, policy, reporter.Warning);
         Plan plan;
@@ -30,6 +31,7 @@ public static class Reconciliation
             return new ReconcileOutcome(null, null, e.Message, client.RequestsSent);
         }
 
+        onPlanned?.Invoke(plan);
         if (!apply) return new ReconcileOutcome(plan, null, null, client.RequestsSent);
         if (!plan.HasChanges && !plan.HasErrors)
         {

@@ -8,7 +8,7 @@ public sealed record PollSchedule
 {
     public TimeSpan FirstPoll { get; init; } = TimeSpan.FromSeconds(1);
     public double Growth { get; init; } = 1.5;
-    public TimeSpan MaxInterval { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan MaxInterval { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>How long after the trigger a 404 on the result is expected (the evaluation is not readable yet).</summary>
     public TimeSpan NotFoundGrace { get; init; } = TimeSpan.FromSeconds(60);
 

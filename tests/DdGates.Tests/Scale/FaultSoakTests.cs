@@ -16,14 +16,11 @@ public class FaultSoakTests
 {
     private const int Gates = 200;
 
-    private static readonly RetryPolicy SoakRetries = new()
+    private static readonly RetryPolicy SoakRetries = TestEmulator.FastRetries with
     {
         MaxRetries = 6,
         BaseDelay = TimeSpan.FromMilliseconds(20),
         MaxDelay = TimeSpan.FromMilliseconds(500),
-        MaxRateLimitWait = TimeSpan.FromSeconds(2),
-        AttemptTimeout = TimeSpan.FromSeconds(10),
-        CallDeadline = TimeSpan.FromSeconds(60),
     };
 
     private static string GatesFile() => "gates:\n" + string.Concat(Enumerable.Range(0, Gates).Select(i =>
