@@ -28,11 +28,10 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
 
         var command = Text(InputTable.Command)!;
         if (!InputTable.Command.Choices!.Contains(command)) problems.Add(Problem(host, InputTable.Command, $"must be one of {string.Join(", ", InputTable.Command.Choices!)}, found \"{command}\""));
-        var concurrency = 0;
-        if (!int.TryParse(Text(InputTable.Concurrency), NumberStyles.None, CultureInfo.InvariantCulture, out concurrency))
+        if (!int.TryParse(Text(InputTable.Concurrency), NumberStyles.None, CultureInfo.InvariantCulture, out var concurrency))
         {
             problems.Add(Problem(host, InputTable.Concurrency, $"expected a whole number, found \"{Text(InputTable.Concurrency)}\""));
-            concurrency = 4;
+            concurrency = int.Parse(InputTable.Concurrency.Default!, CultureInfo.InvariantCulture); // reported once, not again as out of range
         }
 
         var (apiKey, apiKeySource) = Key(host, env, InputTable.ApiKey, "DD_API_KEY", "DATADOG_API_KEY");
