@@ -6,7 +6,7 @@ namespace DdGates.Tests.Contract;
 /// <summary>The editor schema (schema/gates.schema.json) accepts the examples and names exactly the fields the reader accepts.</summary>
 public class GatesSchemaTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = DdGates.Tests.Manifests.RepoFiles.Root;
 
     private static JsonObject Schema => JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "schema", "gates.schema.json")))!.AsObject();
 
@@ -40,12 +40,5 @@ public class GatesSchemaTests
         Assert.Equal(DdGates.Config.RuleReader.FaultyFields.Order(), Fields(definitions["faultyDeploymentOptions"]));
         Assert.Equal(DdGates.Config.RuleReader.MonitorFields.Order(),
             Fields(definitions["monitorQueryOptions"]).Union(Fields(definitions["monitorIdsOptions"])).Order());
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Actions.sln"))) dir = dir.Parent;
-        return dir.FullName;
     }
 }

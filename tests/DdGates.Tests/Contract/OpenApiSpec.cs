@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DdGates.Tests.Manifests;
 using YamlDotNet.RepresentationModel;
 
 namespace DdGates.Tests.Contract;
 
 /// <summary>
-/// The Datadog contract in ../shared/datadog, read from where CI has it (beside the clone). It is not
-/// copied into the repository; tests that need it are skipped with a message where it is absent.
+/// The Datadog contract as the repository keeps it (docs/datadog-contract.json, the facts of Datadog's
+/// OpenAPI description; see <see cref="ContractExtract"/>), so contract tests run on every clone.
 /// </summary>
 internal sealed class OpenApiSpec
 {
@@ -14,31 +15,26 @@ internal sealed class OpenApiSpec
 
     private OpenApiSpec(JsonObject root) => _root = root;
 
+    /// <summary>Datadog's OpenAPI description where it sits beside the clone (../shared, as in CI); null elsewhere.</summary>
     public static string? FindPath()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Actions.sln"))) continue;
-            var spec = Path.Combine(dir.FullName, "..", "shared", "datadog", "deployment-gates.openapi.yaml");
-            return File.Exists(spec) ? Path.GetFullPath(spec) : null;
-        }
-
-        return null;
+        var spec = Path.Combine(RepoFiles.Root, "..", "shared", "datadog", "deployment-gates.openapi.yaml");
+        return File.Exists(spec) ? Path.GetFullPath(spec) : null;
     }
 
-    public static OpenApiSpec Load(string path)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(path)));
-        return new OpenApiSpec((JsonObject)ToJson(stream.Documents[0].RootNode)!);
-    }
+    public static string ContractPath() => Path.Combine(RepoFiles.Root, "docs", "datadog-contract.json");
+
+    public static OpenApiSpec Load() => new(JsonNode.Parse(File.ReadAllText(ContractPath()))!.AsObject());
 
     public JsonObject Resolve(JsonObject node) => SchemaValidator.ResolveLocal(_root, node);
 
-    /// <summary>The operation for a method and a concrete path, e.g. PUT /api/v2/deployment_gates/{id}.</summary>
+    /// <summary>
+    /// The operation for a method and a concrete path, e.g. PUT /api/v2/deployment_gates/{id}. Literal paths win
+    /// over templated ones, as OpenAPI says: /deployment_gates/evaluations is not "get gate evaluations".
+    /// </summary>
     public (string Template, JsonObject Operation)? Find(string method, string path)
     {
-        foreach (var (template, item) in _root["paths"]!.AsObject())
+        foreach (var (template, item) in _root["paths"]!.AsObject().OrderBy(p => p.Key.Count(c => c == '{')))
         {
             var pattern = "^" + Regex.Replace(Regex.Escape(template), @"\\\{[a-z_]+}", "[^/]+") + "$";
             if (Regex.IsMatch(path, pattern) && item![method.ToLowerInvariant()] is JsonObject operation) return (template, operation);
