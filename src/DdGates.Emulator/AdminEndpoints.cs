@@ -12,7 +12,7 @@ internal static class AdminEndpoints
     {
         app.MapMethods("/_emulator/requests", ["GET"], ctx => Json(ctx, new JsonArray([.. state.Log.Entries.Select(e => (JsonNode)new JsonObject
         {
-            ["seq"] = e.Sequence, ["at"] = e.At.ToUnixTimeMilliseconds(), ["method"] = e.Method, ["path"] = e.Path, ["query"] = e.Query, ["status"] = e.Status, ["fault"] = e.Fault,
+            ["seq"] = e.Sequence, ["at"] = e.At.ToUnixTimeMilliseconds(), ["method"] = e.Method, ["path"] = e.Path, ["query"] = e.Query, ["status"] = e.Status, ["fault"] = e.Fault, ["content_length"] = e.ContentLength, ["chunked"] = e.Chunked,
         })])));
         app.MapMethods("/_emulator/requests", ["DELETE"], ctx =>
         {

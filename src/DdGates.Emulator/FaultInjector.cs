@@ -54,7 +54,9 @@ internal sealed class FaultInjector(EmulatorState state)
         }
         finally
         {
-            state.Log.Add(ctx.Request.Method, ctx.Request.Path, ctx.Request.QueryString.Value ?? "", fault == "drop" ? 0 : ctx.Response.StatusCode, fault);
+            var chunked = ctx.Request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
+            state.Log.Add(ctx.Request.Method, ctx.Request.Path, ctx.Request.QueryString.Value ?? "", fault == "drop" ? 0 : ctx.Response.StatusCode, fault,
+                ctx.Request.ContentLength, chunked);
         }
     }
 

@@ -6,7 +6,7 @@ namespace DdGates.Emulator;
 /// <summary>
 /// Server-side checks of rule options: a oneOf told apart by shape, unknown properties rejected,
 /// durations 0..7200, resource lists mutually exclusive. Empty lists are dropped, as the service
-/// echoes <c>{"excluded_resources": []}</c> back as <c>{}</c>.
+/// echoes <c>{"excluded_resources": []}</c> back as <c>{}</c>, and so are monitor fields equal to their defaults.
 /// </summary>
 internal static class RuleOptionsRules
 {
@@ -14,6 +14,7 @@ internal static class RuleOptionsRules
     private static readonly string[] MonitorQuery = ["query", "duration", "warmup", "fail_on_no_data", "fail_on_no_groups_found"];
     private static readonly string[] MonitorIds = ["monitor_ids", "duration", "warmup", "fail_on_no_data", "fail_on_no_groups_found"];
     private static readonly string[] Faulty = ["duration", "excluded_resources", "allowed_resources"];
+    private static readonly (string Field, string Json)[] MonitorDefaults = [("fail_on_no_data", "true"), ("fail_on_no_groups_found", "false"), ("warmup", "0")];
 
     /// <summary>Null when valid (and <paramref name="options"/> normalized), else the 400 detail.</summary>
     public static string? Check(string type, JsonObject options)
@@ -41,6 +42,12 @@ internal static class RuleOptionsRules
         foreach (var field in new[] { "excluded_resources", "allowed_resources" })
         {
             if (options[field] is JsonArray { Count: 0 }) options.Remove(field);
+        }
+
+        // The service leaves monitor fields out of what it echoes when they hold their defaults.
+        foreach (var (field, value) in MonitorDefaults)
+        {
+            if (type == "monitor" && options[field] is JsonValue v && v.ToJsonString() == value) options.Remove(field);
         }
 
         return options.ContainsKey("excluded_resources") && options.ContainsKey("allowed_resources")

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DdGates.Api.Dto;
@@ -151,7 +150,15 @@ public sealed class DatadogClient : IDisposable
         }
     }
 
-    private static Func<HttpContent> Content<T>(T body, JsonTypeInfo<T> type) => () => JsonContent.Create(body, type);
+    /// <summary>
+    /// The body serialized once, sent with a Content-Length as Datadog's own clients do: JsonContent would
+    /// stream it chunked, which a proxy or edge in front of the API may refuse.
+    /// </summary>
+    private static Func<HttpContent> Content<T>(T body, JsonTypeInfo<T> type)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, type);
+        return () => new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+    }
 
     private static T Data<T>(Envelope<T> envelope) where T : class =>
         envelope.Data ?? throw new DatadogApiException("read response", null, ["response without data"]);

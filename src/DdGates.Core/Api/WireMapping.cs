@@ -60,8 +60,10 @@ public static class WireMapping
         Options = ToDto(rule.Options),
     };
 
-    private static RuleOptionsDto WithSettings(RuleOptionsDto dto, MonitorSettings s)
+    /// <summary>Only values that differ from the service's defaults are sent, as the service echoes them.</summary>
+    private static RuleOptionsDto WithSettings(RuleOptionsDto dto, MonitorSettings settings)
     {
+        var s = settings.Normalize();
         dto.Duration = s.Duration;
         dto.Warmup = s.Warmup;
         dto.FailOnNoData = s.FailOnNoData;

@@ -1,21 +1,22 @@
 namespace DdGates.Config;
 
 /// <summary>
-/// Service, env and identifier are Datadog tag values: they start with a letter and hold letters,
-/// digits, and _ - : . / only; Datadog lowercases tags, so an uppercase name would never match a deploy.
+/// Service, env and identifier travel as Datadog tag values. Only what is certainly invalid is refused here:
+/// an empty value, white space or control characters, a value longer than a whole tag may be. Everything else
+/// (a leading digit as in <c>3ds-gateway</c>, capitals, other punctuation) goes to Datadog, which judges it:
+/// its "start with a letter" rule is about the whole tag (<c>service:3ds-gateway</c>), not the value.
 /// </summary>
 public static class Names
 {
+    /// <summary>Datadog's limit for a whole tag; a value longer than that can never be valid.</summary>
     public const int MaxLength = 200;
 
     public static string? TagProblem(string value)
     {
         if (value.Length == 0) return "must not be empty";
-        if (value.Length > MaxLength) return $"must be at most {MaxLength} characters";
-        if (!char.IsLetter(value[0])) return $"must start with a letter, found \"{value}\"";
-        if (value.Any(char.IsUpper)) return $"must be lowercase (Datadog lowercases tags), found \"{value}\"";
-        var bad = value.FirstOrDefault(c => !(char.IsLetterOrDigit(c) || c is '_' or '-' or ':' or '.' or '/'));
-        return bad == default ? null : $"must hold only letters, digits and _ - : . /, found {Show(bad)} in \"{value}\"";
+        if (value.Length > MaxLength) return $"must be at most {MaxLength} characters (Datadog's tag length), found {value.Length}";
+        var bad = value.FirstOrDefault(c => char.IsWhiteSpace(c) || char.IsControl(c));
+        return bad == default ? null : $"must not contain spaces or control characters, found {Show(bad)} in \"{Printable(value)}\"";
     }
 
     public static string? RuleNameProblem(string value)
@@ -26,5 +27,7 @@ public static class Names
         return value.Any(char.IsControl) ? "must not contain control characters (newlines, tabs)" : null;
     }
 
-    private static string Show(char c) => char.IsWhiteSpace(c) || char.IsControl(c) ? $"U+{(int)c:X4}" : $"\"{c}\"";
+    private static string Show(char c) => c == ' ' ? "a space" : $"U+{(int)c:X4}";
+
+    private static string Printable(string value) => new([.. value.Select(c => char.IsControl(c) ? '?' : c)]);
 }

@@ -27,6 +27,22 @@ public class ClientTests
     }
 
     [Fact]
+    public async Task Every_request_body_goes_with_a_content_length_never_chunked()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = TestEmulator.Client(emulator);
+
+        var gate = await client.CreateGateAsync(new GateKey("web", "prod", "default"), false, default);
+        await client.UpdateGateAsync(gate.Id, true, default);
+        var rule = await client.CreateRuleAsync(gate.Id, Monitor("m"), default);
+        await client.UpdateRuleAsync(gate.Id, rule.Id, Monitor("m", "service:other"), default);
+
+        var bodies = emulator.State.Log.Entries.Where(e => e.Method is "POST" or "PUT").ToList();
+        Assert.Equal(4, bodies.Count);
+        Assert.All(bodies, e => Assert.True(e.ContentLength > 0 && !e.Chunked, $"{e.Method} {e.Path}: length {e.ContentLength}, chunked {e.Chunked}"));
+    }
+
+    [Fact]
     public async Task A_429_waits_for_the_reset_header_then_succeeds()
     {
         await using var emulator = await TestEmulator.StartAsync(new() { RateLimitResetSeconds = 1 });

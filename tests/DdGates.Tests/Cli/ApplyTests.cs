@@ -47,6 +47,33 @@ public class ApplyTests
     }
 
     [Fact]
+    public async Task Monitor_defaults_echoed_as_absent_plan_no_change_and_false_stays_false()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var example = Path.Combine(DdGates.Tests.Manifests.RepoFiles.Root, "examples", "gates.yaml");
+        var noData = CliRunner.TempFile("""
+            gates:
+              - service: web
+                env: prod
+                rules:
+                  - { name: quiet, type: monitor, options: { query: "service:web", fail_on_no_data: false, warmup: 0 } }
+                  - { name: loud, type: monitor, options: { query: "service:web", fail_on_no_data: true, fail_on_no_groups_found: false } }
+            """);
+
+        foreach (var file in new[] { example, noData })
+        {
+            var applied = await CliRunner.RunAsync(emulator, "apply", "--config", file);
+            var plan = await CliRunner.RunAsync(emulator, "plan", "--config", file, "--detailed-exitcode");
+            Assert.True(applied.ExitCode == ExitCodes.Ok, applied.ToString());
+            Assert.True(plan.ExitCode == ExitCodes.Ok, plan.ToString());
+        }
+
+        var rules = emulator.State.Store.Find("web", "prod", "default")!.Rules.ToDictionary(r => r.Name, r => r.OptionsJson);
+        Assert.Equal("""{"query":"service:web","fail_on_no_data":false}""", rules["quiet"]);
+        Assert.Equal("""{"query":"service:web"}""", rules["loud"]);
+    }
+
+    [Fact]
     public async Task Plan_with_detailed_exitcode_says_2_while_changes_are_pending()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -69,11 +69,24 @@ public class GatesFileTests
     }
 
     [Fact]
+    public void Names_Datadog_may_accept_are_left_for_Datadog_to_judge()
+    {
+        var state = DesiredStateLoader.FromGatesFile("""
+            gates:
+              - { service: 3ds-gateway, env: prod }
+              - { service: Checkout, env: "caf\u00e9", identifier: "-x;y" }
+            """, "gates.yaml");
+
+        Assert.True(state.IsValid, string.Join("\n", state.Diagnostics));
+        Assert.Equal(["3ds-gateway/prod/default", "Checkout/café/-x;y"], state.Gates.Select(g => g.Key.ToString()));
+    }
+
+    [Fact]
     public void Flags_are_checked_like_file_values()
     {
-        var state = DesiredStateLoader.FromFlags("Web", null, null, null, "[]", "inline");
+        var state = DesiredStateLoader.FromFlags("my web", null, null, null, "[]", "inline");
 
-        Assert.Equal(["--service: must be lowercase (Datadog lowercases tags), found \"Web\"", "--env: required when no gates file is given"],
+        Assert.Equal(["--service: must not contain spaces or control characters, found a space in \"my web\"", "--env: required when no gates file is given"],
             state.Diagnostics.Select(d => d.ToString()));
     }
 

@@ -26,8 +26,12 @@ public class PlannerTests
         { "server echoed empty list as {}", Faulty("a", excluded: []), OnServer(Faulty("a"), "r1"), RuleChange.Unchanged },
         { "resource order differs", Faulty("a", excluded: ["x", "y"]), OnServer(Faulty("a", excluded: ["y", "x"]), "r1"), RuleChange.Unchanged },
         { "query whitespace", Monitor("a", " service:web "), OnServer(Monitor("a", "service:web"), "r1"), RuleChange.Unchanged },
-        { "explicit false equals absent", new RuleSpec("a", false, new MonitorQueryOptions("q", MonitorSettings.None with { FailOnNoData = false })),
-            OnServer(new RuleSpec("a", false, new MonitorQueryOptions("q", MonitorSettings.None)), "r1"), RuleChange.Unchanged },
+        { "fail_on_no_data true (the default) equals absent", WithSettings(MonitorSettings.None with { FailOnNoData = true }), OnServer(WithSettings(MonitorSettings.None), "r1"), RuleChange.Unchanged },
+        { "fail_on_no_data false differs from absent", WithSettings(MonitorSettings.None with { FailOnNoData = false }), OnServer(WithSettings(MonitorSettings.None), "r1"), RuleChange.Update },
+        { "fail_on_no_groups_found false (the default) equals absent", WithSettings(MonitorSettings.None with { FailOnNoGroupsFound = false }), OnServer(WithSettings(MonitorSettings.None), "r1"), RuleChange.Unchanged },
+        { "fail_on_no_groups_found true differs from absent", WithSettings(MonitorSettings.None with { FailOnNoGroupsFound = true }), OnServer(WithSettings(MonitorSettings.None), "r1"), RuleChange.Update },
+        { "warmup 0 (the default) equals absent", WithSettings(MonitorSettings.None with { Warmup = 0 }), OnServer(WithSettings(MonitorSettings.None), "r1"), RuleChange.Unchanged },
+        { "warmup 60 differs from absent", WithSettings(MonitorSettings.None with { Warmup = 60 }), OnServer(WithSettings(MonitorSettings.None), "r1"), RuleChange.Update },
         { "options the version cannot read", Monitor("a"), new ActualRule("r1", "a", "monitor", false, null), RuleChange.Update },
         { "unknown server type", Monitor("a"), new ActualRule("r1", "a", "future_type", false, null), RuleChange.Replace },
     };
@@ -128,4 +132,6 @@ public class PlannerTests
         Assert.Equal(1, plan.Count(RuleChange.Unchanged));
         Assert.True(plan.HasChanges);
     }
+
+    private static RuleSpec WithSettings(MonitorSettings settings) => new("a", false, new MonitorQueryOptions("q", settings));
 }

@@ -40,8 +40,8 @@ public class BadInputCorpusTests
         { "concurrency 0", ["apply", "--config", "GOOD", "--concurrency", "0"], Keys(), "--concurrency: must be between 1 and 64, found 0" },
         { "missing file", ["apply", "--config", "/nonexistent/gates.yaml"], Keys(), "/nonexistent/gates.yaml: cannot read the gates file" },
         { "file and rules", ["apply", "--config", "GOOD", "--rules", "[]"], Keys(), "--rules: give either a gates file (--config) or --rules" },
-        { "emoji service", ["apply", "--service", "web🚀", "--env", "prod", "--rules", "[]"], Keys(), "--service: must hold only letters, digits and _ - : . /" },
-        { "shell metacharacters", ["apply", "--service", "web;rm", "--env", "$(id)", "--rules", "[]"], Keys(), "--env: must start with a letter, found \"$(id)\"" },
+        { "service with a space", ["apply", "--service", "web app", "--env", "prod", "--rules", "[]"], Keys(), "--service: must not contain spaces or control characters, found a space in \"web app\"" },
+        { "env with a newline", ["apply", "--service", "web", "--env", "prod\nx", "--rules", "[]"], Keys(), "--env: must not contain spaces or control characters, found U+000A" },
         { "unknown option", ["apply", "--confg", "x"], Keys(), "Unrecognized command or argument '--confg'" },
     };
 
