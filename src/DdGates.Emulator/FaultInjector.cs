@@ -95,11 +95,11 @@ internal sealed class FaultInjector(EmulatorState state)
                 h["X-RateLimit-Remaining"] = "0";
                 h["X-RateLimit-Reset"] = options.RateLimitResetSeconds.ToString(CultureInfo.InvariantCulture);
                 h["X-RateLimit-Name"] = "deployment_gates";
-                await new ApiResult(429, Wire.PlainError("Too many requests")).WriteAsync(ctx);
+                await new ApiResult(429, null).WriteAsync(ctx);
                 return;
             default:
-                var status = int.Parse(kind, CultureInfo.InvariantCulture);
-                await new ApiResult(status, Wire.Error(status, "injected fault")).WriteAsync(ctx);
+                // Datadog's recorded 5xx answers, like its 429s, carry no body.
+                await new ApiResult(int.Parse(kind, CultureInfo.InvariantCulture), null).WriteAsync(ctx);
                 return;
         }
     }

@@ -12,8 +12,7 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr, Func<s
         var (evaluation, problems) = EvaluateValidator.Validate(settings, readFile);
         if (evaluation is null)
         {
-            stderr.WriteLine($"error: {Words.Plural(problems.Count, "problem", "problems")} in the input; nothing was sent to Datadog:");
-            foreach (var p in problems) stderr.WriteLine($"  {p}");
+            ReconcileCommand.Invalid(stdout, stderr, problems, settings.Run.Output, evaluate: true);
             return ExitCodes.InvalidInput;
         }
 
@@ -24,8 +23,10 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr, Func<s
             var (applied, outcome) = await flow.RunAsync(startedAt + evaluation.Timeout, new ApplyProgress(reporter).Report, ct);
             if (outcome is null)
             {
-                stderr.WriteLine($"error: the apply before the evaluation failed; not evaluating. {applied?.Error}");
-                if (applied?.Applied is { } result) stdout.Write(OutcomeText.Failures(result));
+                var message = $"the apply before the evaluation failed; not evaluating. {applied?.Error}".TrimEnd();
+                stderr.WriteLine($"error: {message}");
+                if (settings.Run.Output == OutputFormat.Json) stdout.WriteLine(JsonReport.NoPlan("failed", ExitCodes.Failed, message, [], evaluate: true));
+                else if (applied?.Applied is { } result) stdout.Write(OutcomeText.Failures(result));
                 return ExitCodes.Failed;
             }
 

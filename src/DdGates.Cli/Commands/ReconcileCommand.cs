@@ -25,7 +25,7 @@ public sealed class ReconcileCommand(TextWriter stdout, TextWriter stderr, Func<
     {
         if (Check(settings, needsKeys: true) is not { } run) return ExitCodes.InvalidInput;
         var outcome = await Reconciliation.RunAsync(run, apply: false, _reporter, null, retryPolicy ?? new RetryPolicy(), ct);
-        if (outcome.Plan is not { } plan) return Failed(outcome);
+        if (outcome.Plan is not { } plan) return Failed(outcome, settings);
         stdout.Write(settings.Output == OutputFormat.Json ? JsonReport.Render(plan, null) + Environment.NewLine : PlanText.Render(plan));
         _reporter.Progress($"{outcome.RequestsSent} requests sent, no writes (plan)");
         return PlanExitCode(plan, settings);
@@ -38,7 +38,7 @@ public sealed class ReconcileCommand(TextWriter stdout, TextWriter stderr, Func<
         var progress = new ApplyProgress(_reporter);
         var outcome = await Reconciliation.RunAsync(run, apply: true, _reporter, progress.Report, retryPolicy ?? new RetryPolicy(), ct,
             onPlanned: planned => { if (!json) stdout.Write(PlanText.Render(planned)); });
-        if (outcome is not { Plan: { } plan, Applied: { } result }) return Failed(outcome);
+        if (outcome is not { Plan: { } plan, Applied: { } result }) return Failed(outcome, settings);
 
         if (json) stdout.WriteLine(JsonReport.Render(plan, result));
         else
@@ -62,9 +62,10 @@ public sealed class ReconcileCommand(TextWriter stdout, TextWriter stderr, Func<
         : settings.DetailedExitCode && plan.HasChanges ? ExitCodes.ChangesPending
         : ExitCodes.Ok;
 
-    private int Failed(ReconcileOutcome outcome)
+    private int Failed(ReconcileOutcome outcome, RunSettings settings)
     {
         stderr.WriteLine($"error: {outcome.Error}");
+        if (settings.Output == OutputFormat.Json) stdout.WriteLine(JsonReport.NoPlan("failed", ExitCodes.Failed, outcome.Error!, [], evaluate: false));
         return ExitCodes.Failed;
     }
 
@@ -72,8 +73,16 @@ public sealed class ReconcileCommand(TextWriter stdout, TextWriter stderr, Func<
     {
         var (run, problems) = RunValidator.Validate(settings, readFile, needsKeys);
         if (run is not null) return run;
-        stderr.WriteLine($"error: {Words.Plural(problems.Count, "problem", "problems")} in the input; nothing was sent to Datadog:");
-        foreach (var p in problems) stderr.WriteLine($"  {p}");
+        Invalid(stdout, stderr, problems, settings.Output, evaluate: false);
         return null;
+    }
+
+    /// <summary>Every problem on stderr; with -o json, also the one document on stdout.</summary>
+    public static void Invalid(TextWriter stdout, TextWriter stderr, IReadOnlyList<DdGates.Config.Diagnostic> problems, OutputFormat output, bool evaluate)
+    {
+        var message = $"{Words.Plural(problems.Count, "problem", "problems")} in the input; nothing was sent to Datadog";
+        stderr.WriteLine($"error: {message}:");
+        foreach (var p in problems) stderr.WriteLine($"  {p}");
+        if (output == OutputFormat.Json) stdout.WriteLine(JsonReport.NoPlan("invalid", ExitCodes.InvalidInput, message, problems, evaluate));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DdGates.Applying;
+using DdGates.Config;
 using DdGates.Planning;
 
 namespace DdGates.Cli.Rendering;
@@ -20,6 +21,45 @@ public static class JsonReport
             w.WriteString("summary", Words.Totals(plan));
             w.WriteStartArray("gates");
             for (var i = 0; i < plan.Gates.Count; i++) Gate(w, plan.Gates[i], applied?.Gates[i]);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The one document -o json prints when nothing could be planned: bad input (exit 3) or a failure before the plan (exit 1).</summary>
+    public static string NoPlan(string result, int exitCode, string message, IReadOnlyList<Diagnostic> problems, bool evaluate)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("result", result);
+            if (evaluate)
+            {
+                w.WriteString("gate_status", result == "invalid" ? "invalid" : "error");
+                w.WriteBoolean("blocks", true);
+            }
+            else
+            {
+                w.WriteBoolean("changed", false);
+            }
+
+            w.WriteNumber("exit_code", exitCode);
+            w.WriteString("message", message);
+            w.WriteStartArray("problems");
+            foreach (var p in problems)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", p.File);
+                if (p.Line > 0) w.WriteNumber("line", p.Line);
+                if (p.Line > 0) w.WriteNumber("column", p.Column);
+                if (p.Path.Length > 0) w.WriteString("path", p.Path);
+                w.WriteString("message", p.Message);
+                w.WriteEndObject();
+            }
+
             w.WriteEndArray();
             w.WriteEndObject();
         }

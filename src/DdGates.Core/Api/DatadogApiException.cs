@@ -31,7 +31,7 @@ public sealed class DatadogApiException : Exception
 
     private static string Compose(string operation, HttpStatusCode? status, IReadOnlyList<string> errors, Exception? inner)
     {
-        var what = status is { } s ? $"Datadog answered {(int)s} {Hint(s)}" : $"no answer from Datadog ({inner?.Message ?? "unknown error"})";
+        var what = status is { } s ? $"Datadog answered {(int)s} {Hint(s)}".TrimEnd() : $"no answer from Datadog ({inner?.Message ?? "unknown error"})";
         var detail = errors.Count > 0 ? ": " + string.Join("; ", errors) : "";
         return $"{operation} failed: {what}{detail}";
     }
@@ -42,7 +42,10 @@ public sealed class DatadogApiException : Exception
         HttpStatusCode.Forbidden => "Forbidden (check both keys, the site, and that the application key has the deployment_gates_read/write scopes)",
         HttpStatusCode.NotFound => "Not Found",
         HttpStatusCode.TooManyRequests => "Too Many Requests (rate limited; retries exhausted)",
-        HttpStatusCode.BadRequest => "Bad Request",
-        _ => status.ToString(),
+        _ => ReasonPhrase(status),
     };
+
+    /// <summary>The status line's words: ServiceUnavailable -> "Service Unavailable".</summary>
+    private static string ReasonPhrase(HttpStatusCode status) =>
+        Enum.IsDefined(status) ? string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString())) : "";
 }

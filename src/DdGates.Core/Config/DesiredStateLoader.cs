@@ -45,7 +45,7 @@ public static class DesiredStateLoader
         var key = new GateKey(service!, env!, string.IsNullOrEmpty(identifier) ? GateKey.DefaultIdentifier : identifier);
         fileDryRun.CheckKeys([key.Env], reader);
         foreach (var rule in rules) rule.DryRun.CheckKeys([key.Env], reader);
-        var gate = new GateSpec(key, dryRun ?? fileDryRun.For(key.Env, reader, false), Prune: false, [.. rules.Select(r => r.For(key.Env, reader))]);
+        var gate = new GateSpec(key, dryRun ?? fileDryRun.For(key.Env, false), Prune: false, [.. rules.Select(r => r.For(key.Env))]);
         return new DesiredState(diagnostics.Count == 0 ? [gate] : [], diagnostics);
     }
 

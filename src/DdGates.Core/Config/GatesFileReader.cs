@@ -60,9 +60,9 @@ internal static class GatesFileReader
         var location = new SourceLocation(reader.File, (int)node.Start.Line, (int)node.Start.Column);
         return envs.Select(env => new GateSpec(
             new GateKey(service, env, identifier),
-            dryRun.For(env, reader, false),
+            dryRun.For(env, false),
             prune,
-            [.. rules.Select(r => r.For(env, reader))],
+            [.. rules.Select(r => r.For(env))],
             location)).ToList();
     }
 

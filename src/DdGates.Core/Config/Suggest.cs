@@ -1,10 +1,10 @@
 namespace DdGates.Config;
 
-/// <summary>"did you mean" for misspelt field names.</summary>
+/// <summary>"did you mean" for misspelt field names and envs: a near spelling, or a short form ("prod" for "production").</summary>
 internal static class Suggest
 {
     public static string? Closest(string typed, IEnumerable<string> known) =>
-        known.Select(k => (k, d: Distance(typed.ToLowerInvariant(), k)))
+        known.Select(k => (k, d: typed.Length >= 3 && k.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 1 : Distance(typed.ToLowerInvariant(), k)))
              .Where(x => x.d <= Math.Max(2, x.k.Length / 3))
              .OrderBy(x => x.d)
              .Select(x => x.k)

@@ -73,6 +73,18 @@ public class ClientTests
     }
 
     [Fact]
+    public async Task A_5xx_with_an_empty_body_as_Datadog_sends_it_reads_as_its_status_line()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new() { FaultRate = 1, FaultKinds = ["503"] });
+        using var client = TestEmulator.Client(emulator);
+
+        var e = await Assert.ThrowsAsync<DatadogApiException>(() => client.ListGatesAsync(null, default));
+
+        Assert.Equal("list gates (page 1) failed: Datadog answered 503 Service Unavailable", e.Message);
+        Assert.All(emulator.State.Log.Entries, entry => Assert.Equal(503, entry.Status));
+    }
+
+    [Fact]
     public async Task A_400_is_not_retried_and_says_what_the_server_said()
     {
         await using var emulator = await TestEmulator.StartAsync();

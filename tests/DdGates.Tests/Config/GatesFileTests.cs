@@ -82,6 +82,23 @@ public class GatesFileTests
     }
 
     [Fact]
+    public void A_dry_run_map_may_name_only_some_envs_and_the_others_enforce()
+    {
+        var state = DesiredStateLoader.FromGatesFile("""
+            gates:
+              - service: web
+                env: [dev, staging, production]
+                dry_run: { production: true }
+                rules:
+                  - { name: fdd, type: faulty_deployment_detection, dry_run: { dev: true } }
+            """, "gates.yaml");
+
+        Assert.True(state.IsValid, string.Join("\n", state.Diagnostics));
+        Assert.Equal([("dev", false, true), ("staging", false, false), ("production", true, false)],
+            state.Gates.Select(g => (g.Key.Env, g.DryRun, g.Rules[0].DryRun)));
+    }
+
+    [Fact]
     public void Flags_are_checked_like_file_values()
     {
         var state = DesiredStateLoader.FromFlags("my web", null, null, null, "[]", "inline");

@@ -61,6 +61,25 @@ public class BadInputCorpusTests
         foreach (var key in env.Values.Where(v => v.Trim().Length > 2)) Assert.DoesNotContain(key.Trim(), run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("evaluate", "--timeout", "0", "gate_status")]
+    [InlineData("plan", "--concurrency", "0", "changed")]
+    public async Task Refused_input_with_json_output_still_prints_one_document(string command, string flag, string value, string field)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var file = CliRunner.TempFile("gates:\n  - { service: web, env: prod }\n");
+
+        var run = await CliRunner.RunAsync(emulator, command, "--config", file, flag, value, "-o", "json");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal("invalid", doc.RootElement.GetProperty("result").GetString());
+        Assert.True(doc.RootElement.TryGetProperty(field, out _));
+        Assert.Equal(3, doc.RootElement.GetProperty("exit_code").GetInt32());
+        Assert.Equal(flag, Assert.Single(doc.RootElement.GetProperty("problems").EnumerateArray()).GetProperty("file").GetString());
+        Assert.Empty(emulator.State.Log.Entries);
+    }
+
     [Fact]
     public async Task A_very_large_file_is_refused_before_parsing()
     {
