@@ -118,7 +118,7 @@ public class ActionStepTests
     public async Task More_than_ten_problems_give_ten_annotations_and_all_of_them_in_the_summary()
     {
         using var runner = new RunnerSandbox();
-        var gates = string.Join("\n", Enumerable.Range(0, 14).Select(i => $"  - {{ service: Bad{i}, env: prod }}"));
+        var gates = string.Join("\n", Enumerable.Range(0, 14).Select(i => $"  - {{ service: \"bad {i}\", env: prod }}"));
         runner.WriteFile("gates.yaml", "gates:\n" + gates + "\n");
 
         var step = await runner.RunAsync(Inputs("http://127.0.0.1:9"));
