@@ -35,6 +35,7 @@ internal static class AdminEndpoints
                 LatencyMs = body["latency_ms"]?.GetValue<int>() ?? o.LatencyMs,
                 RateLimitResetSeconds = body["rate_limit_reset"]?.GetValue<int>() ?? o.RateLimitResetSeconds,
                 FaultKinds = body["fault_kinds"] is JsonArray kinds ? [.. kinds.Select(k => k!.GetValue<string>())] : o.FaultKinds,
+                IgnoreListFilters = body["ignore_filters"]?.GetValue<bool>() ?? o.IgnoreListFilters,
             };
             if (body["next"] is JsonArray next) state.ScriptFaults([.. next.Select(k => k!.GetValue<string>())]);
             await Json(ctx, new JsonObject { ["fault_rate"] = state.Options.FaultRate, ["seed"] = state.Options.Seed });

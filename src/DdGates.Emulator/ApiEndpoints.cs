@@ -14,7 +14,7 @@ internal static class ApiEndpoints
         var evaluations = new EvaluationStore(store, () => state.Evaluations, TimeProvider.System);
         app.MapMethods("/api/v2/deployments/gates/evaluation", ["POST"], ctx => WithBody(ctx, "deployment_gates_evaluation_request", false, evaluations.Trigger));
         app.MapMethods("/api/v2/deployments/gates/evaluation/{id}", ["GET"], ctx => WithId(ctx, "id", id => evaluations.Result(id, baseUrl())));
-        app.MapMethods(Gates, ["GET"], ctx => store.ListGates(ctx.Request.Query["page[cursor]"], ctx.Request.Query["page[size]"]).WriteAsync(ctx));
+        app.MapMethods(Gates, ["GET"], ctx => store.ListGates(ctx.Request.Query["page[cursor]"], ctx.Request.Query["page[size]"], GateFilters(ctx, state)).WriteAsync(ctx));
         app.MapMethods(Gates, ["POST"], ctx => WithBody(ctx, "deployment_gate", false, body => store.CreateGate(body)));
         app.MapMethods(Gates + "/{id}", ["GET"], ctx => WithId(ctx, "id", id => store.GetGate(id)));
         app.MapMethods(Gates + "/{id}", ["PUT"], ctx => WithId(ctx, "id", id => WithBody(ctx, "deployment_gate", true, body => store.UpdateGate(id, body))));
@@ -24,6 +24,14 @@ internal static class ApiEndpoints
         app.MapMethods(Gates + "/{gate_id}/rules/{id}", ["GET"], ctx => WithIds(ctx, (g, r) => store.GetRule(g, r)));
         app.MapMethods(Gates + "/{gate_id}/rules/{id}", ["PUT"], ctx => WithIds(ctx, (g, r) => WithBody(ctx, "deployment_rule", false, body => store.UpdateRule(g, r, body))));
         app.MapMethods(Gates + "/{gate_id}/rules/{id}", ["DELETE"], ctx => WithIds(ctx, (g, r) => store.DeleteRule(g, r)));
+    }
+
+    /// <summary>filter[service|env|identifier|dry_run]; none when the emulator plays an older server that ignores them.</summary>
+    private static Dictionary<string, string>? GateFilters(HttpContext ctx, EmulatorState state)
+    {
+        if (state.Options.IgnoreListFilters) return null;
+        string[] names = ["service", "env", "identifier", "dry_run"];
+        return names.Where(n => ctx.Request.Query.ContainsKey($"filter[{n}]")).ToDictionary(n => n, n => ctx.Request.Query[$"filter[{n}]"].ToString());
     }
 
     private static Task WithId(HttpContext ctx, string name, Func<Guid, ApiResult> handle) =>

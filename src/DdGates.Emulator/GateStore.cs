@@ -32,7 +32,8 @@ public sealed class GateStore
         lock (_lock) _gates.Clear();
     }
 
-    internal ApiResult ListGates(string? cursor, string? size)
+    /// <summary>One page of gates; <paramref name="filters"/> are exact matches on service, env, identifier and dry_run (null: no filter).</summary>
+    internal ApiResult ListGates(string? cursor, string? size, IReadOnlyDictionary<string, string>? filters = null)
     {
         var pageSize = 50;
         if (size is not null && (!int.TryParse(size, out pageSize) || pageSize is < 1 or > 1000))
@@ -44,7 +45,7 @@ public sealed class GateStore
         if (!string.IsNullOrEmpty(cursor) && !TryDecodeCursor(cursor, out after)) return ApiResult.BadRequest("invalid page[cursor]");
         lock (_lock)
         {
-            var page = _gates.Values.Where(g => g.Sequence > after).OrderBy(g => g.Sequence).Take(pageSize + 1).ToList();
+            var page = _gates.Values.Where(g => g.Sequence > after && Matches(g, filters)).OrderBy(g => g.Sequence).Take(pageSize + 1).ToList();
             var more = page.Count > pageSize;
             if (more) page.RemoveAt(pageSize);
             var pageMeta = new JsonObject { ["cursor"] = cursor ?? "", ["size"] = pageSize };
@@ -193,6 +194,16 @@ public sealed class GateStore
             CreateRule(id, new JsonObject { ["name"] = "seed", ["type"] = "monitor", ["options"] = new JsonObject { ["query"] = "tag:seed" } });
         }
     }
+
+    private static bool Matches(GateRecord g, IReadOnlyDictionary<string, string>? filters) =>
+        filters is null || filters.All(f => f.Key switch
+        {
+            "service" => g.Service == f.Value,
+            "env" => g.Env == f.Value,
+            "identifier" => g.Identifier == f.Value,
+            "dry_run" => string.Equals(g.DryRun ? "true" : "false", f.Value, StringComparison.OrdinalIgnoreCase),
+            _ => true,
+        });
 
     private static readonly ApiResult GateMissing = ApiResult.NotFound("Gate does not exist");
     private static readonly ApiResult RuleMissing = ApiResult.NotFound("Rule does not exist");

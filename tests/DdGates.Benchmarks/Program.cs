@@ -37,8 +37,8 @@ if (what is "startup" or "all")
 
 if (what is "scale" or "all")
 {
-    Console.WriteLine("## Apply at scale: K gates of 3 rules in an organization of 5,000 gates\n");
-    Console.WriteLine(await ScaleBenchmark.RunAsync(binary, 5000, [1, 100, 500], [0, 50]));
+    Console.WriteLine("## Apply at scale: K gates of 3 rules in an organization of 5,500 gates\n");
+    Console.WriteLine(await ScaleBenchmark.RunAsync(binary, 5500, [1, 100, 500], [0, 50]));
 }
 
 if (what is "evaluate" or "all")

@@ -39,14 +39,18 @@ public sealed class DatadogClient : IDisposable
     public int RequestsSent => _transport.RequestsSent;
 
     /// <summary>Every gate of the organization, following <c>next_cursor</c> to the last page.</summary>
-    public async Task<List<ActualGate>> ListGatesAsync(Action<int>? onPage, CancellationToken ct)
+    public Task<List<ActualGate>> ListGatesAsync(Action<int>? onPage, CancellationToken ct) => ListGatesAsync(null, onPage, ct);
+
+    /// <summary>The gates the server lists for a filter (see <see cref="GateFilter"/>: it may ignore it), every page.</summary>
+    public async Task<List<ActualGate>> ListGatesAsync(GateFilter? filter, Action<int>? onPage, CancellationToken ct)
     {
         var gates = new List<ActualGate>();
         string? cursor = null;
         for (var page = 1; ; page++)
         {
-            var query = $"{Gates}?page[size]={PageSize}" + (cursor is null ? "" : $"&page[cursor]={Uri.EscapeDataString(cursor)}");
-            var list = await Send($"list gates (page {page})", HttpMethod.Get, query, null, Json.GateListResponse, true, ct);
+            var query = $"{Gates}?page[size]={PageSize}" + filter?.ToQuery() + (cursor is null ? "" : $"&page[cursor]={Uri.EscapeDataString(cursor)}");
+            var what = filter is null ? "list gates" : $"look up gate {filter.Service}/{filter.Env}/{filter.Identifier}";
+            var list = await Send($"{what} (page {page})", HttpMethod.Get, query, null, Json.GateListResponse, true, ct);
             gates.AddRange(list.Data.Select(WireMapping.ToGate));
             onPage?.Invoke(gates.Count);
             cursor = list.Meta?.Page?.NextCursor;

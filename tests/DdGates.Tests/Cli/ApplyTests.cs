@@ -43,7 +43,7 @@ public class ApplyTests
         Assert.True(second.ExitCode == ExitCodes.Ok, second.ToString());
         Assert.Contains("Nothing to apply", second.Stdout, StringComparison.Ordinal);
         Assert.Empty(emulator.Writes());
-        Assert.Equal(3, emulator.State.Log.Entries.Count); // one page of gates + the rules of each of the 2 gates
+        Assert.Equal(4, emulator.State.Log.Entries.Count); // per gate: a filtered lookup and its rules
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public class ReadCountAndRaceTests
     {
         await using var emulator = await TestEmulator.StartAsync();
         emulator.State.Store.Seed(2345, "other");
-        var file = CliRunner.TempFile(GatesFile(7));
+        var k = ActualStateReader.FilteredLookupLimit + 4;
+        var file = CliRunner.TempFile(GatesFile(k));
         await CliRunner.RunAsync(emulator, "apply", "--config", file);
         emulator.State.Log.Clear();
 
@@ -24,11 +25,35 @@ public class ReadCountAndRaceTests
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         var log = emulator.State.Log.Entries;
-        var g = 2345 + 7;
-        Assert.Equal((int)Math.Ceiling(g / 1000.0) + 7, log.Count);
+        var g = 2345 + k;
+        Assert.Equal((int)Math.Ceiling(g / 1000.0) + k, log.Count);
         Assert.All(log, e => Assert.Equal("GET", e.Method));
         Assert.Equal(3, log.Count(e => e.Path == "/api/v2/deployment_gates"));
-        Assert.Equal(7, log.Count(e => e.Path.EndsWith("/rules", StringComparison.Ordinal)));
+        Assert.Equal(k, log.Count(e => e.Path.EndsWith("/rules", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(false, 2)]
+    [InlineData(true, 7)]
+    public async Task One_gate_in_an_org_of_5500_is_looked_up_with_filters_and_the_answer_is_the_same_when_a_server_ignores_them(bool serverIgnoresFilters, int requests)
+    {
+        await using var emulator = await TestEmulator.StartAsync(new() { IgnoreListFilters = serverIgnoresFilters });
+        emulator.State.Store.Seed(5500, "svc");
+        var file = CliRunner.TempFile("""
+            gates:
+              - service: svc-05499
+                env: seeded
+                rules:
+                  - { name: seed, type: monitor, options: { query: "tag:seed" } }
+            """);
+
+        var run = await CliRunner.RunAsync(emulator, "plan", "--config", file, "--detailed-exitcode");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Contains("= svc-05499/seeded/default", run.Stdout, StringComparison.Ordinal);
+        var log = emulator.State.Log.Entries;
+        Assert.Equal(requests, log.Count);
+        Assert.Contains("filter[service]=svc-05499&filter[env]=seeded&filter[identifier]=default", Uri.UnescapeDataString(log[0].Query), StringComparison.Ordinal);
     }
 
     [Fact]
