@@ -43,14 +43,23 @@ internal static class AdminEndpoints
         app.MapMethods("/_emulator/evaluations", ["POST"], async ctx =>
         {
             var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];
-            static RuleScript Rule(JsonNode? n) => new(n?["status"]?.GetValue<string>() ?? "pass", n?["reason"]?.GetValue<string>(), n?["after_seconds"]?.GetValue<double>() ?? 0);
+            static RuleScript Rule(JsonNode? n) => new(n?["status"]?.GetValue<string>() ?? "pass", n?["reason"]?.GetValue<string>(), n?["after_seconds"]?.GetValue<double>() ?? 0,
+                SeededEvaluation.Monitors(n?["monitors"]), (n?["faulty_resources"] as JsonArray)?.Select(x => x!.GetValue<string>()).ToList());
             state.Evaluations = new EvaluationScript
             {
                 Rules = (body["rules"] as JsonObject ?? []).ToDictionary(p => p.Key, p => Rule(p.Value)),
                 Default = Rule(body["default"]),
                 NotFoundForSeconds = body["not_found_for_seconds"]?.GetValue<double>() ?? 0,
+                NewGateUnknownForSeconds = body["new_gate_unknown_for_seconds"]?.GetValue<double>() ?? 0,
             };
             await Json(ctx, new JsonObject { ["rules"] = state.Evaluations.Rules.Count });
+        });
+        app.MapMethods("/_emulator/history", ["POST"], async ctx =>
+        {
+            var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];
+            var seeded = (body["evaluations"] as JsonArray ?? []).Select(e => SeededEvaluation.FromJson(e!)).ToList();
+            state.SeedHistory(seeded);
+            await Json(ctx, new JsonObject { ["evaluations"] = seeded.Count });
         });
         app.MapMethods("/_emulator/seed", ["POST"], async ctx =>
         {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace DdGates.Emulator;
 
-/// <summary>The 12 operations under /api/v2, with the request checks the service makes.</summary>
+/// <summary>The 14 operations under /api/v2, with the request checks the service makes.</summary>
 internal static class ApiEndpoints
 {
     private const string Gates = "/api/v2/deployment_gates";
@@ -11,7 +11,12 @@ internal static class ApiEndpoints
     public static void Map(WebApplication app, EmulatorState state, Func<Uri> baseUrl)
     {
         var store = state.Store;
-        var evaluations = new EvaluationStore(store, () => state.Evaluations, TimeProvider.System);
+        var evaluations = state.EvaluationRecords;
+        var history = new EvaluationHistory(evaluations, baseUrl);
+        // WARNING: these literal routes share their prefix with /deployment_gates/{id} and /{gate_id}/rules; routing
+        // must prefer them (ASP.NET Core's does: literal segments win over parameters), and a test calls both.
+        app.MapMethods(Gates + "/evaluations", ["GET"], ctx => history.Gates(ctx.Request.Query).WriteAsync(ctx));
+        app.MapMethods(Gates + "/evaluations/rules", ["GET"], ctx => history.Rules(ctx.Request.Query).WriteAsync(ctx));
         app.MapMethods("/api/v2/deployments/gates/evaluation", ["POST"], ctx => WithBody(ctx, "deployment_gates_evaluation_request", false, evaluations.Trigger));
         app.MapMethods("/api/v2/deployments/gates/evaluation/{id}", ["GET"], ctx => WithId(ctx, "id", id => evaluations.Result(id, baseUrl())));
         app.MapMethods(Gates, ["GET"], ctx => store.ListGates(ctx.Request.Query["page[cursor]"], ctx.Request.Query["page[size]"], GateFilters(ctx, state)).WriteAsync(ctx));

@@ -1,13 +1,23 @@
 namespace DdGates.Emulator;
 
 /// <summary>Everything the emulator holds: the organization, the request log, and the fault settings with their seeded draw.</summary>
-public sealed class EmulatorState(EmulatorOptions options)
+public sealed class EmulatorState
 {
+    public EmulatorState(EmulatorOptions options)
+    {
+        _options = options;
+        _random = new Random(options.Seed);
+        EvaluationRecords = new EvaluationStore(Store, () => Evaluations, TimeProvider.System);
+    }
+
     private readonly object _lock = new();
-    private Random _random = new(options.Seed);
-    private EmulatorOptions _options = options;
+    private Random _random;
+    private EmulatorOptions _options;
 
     public GateStore Store { get; } = new();
+
+    /// <summary>Every evaluation run or seeded, for the result and the history lists.</summary>
+    internal EvaluationStore EvaluationRecords { get; }
 
     /// <summary>How evaluations turn out; tests replace it, or POST /_emulator/evaluations.</summary>
     public EvaluationScript Evaluations { get; set; } = new();
@@ -56,10 +66,17 @@ public sealed class EmulatorState(EmulatorOptions options)
         }
     }
 
+    /// <summary>Puts finished evaluations in the history, as if they had run at their start times.</summary>
+    public void SeedHistory(IEnumerable<SeededEvaluation> evaluations)
+    {
+        foreach (var evaluation in evaluations) EvaluationRecords.Record(evaluation.ToRecord());
+    }
+
     public void Reset()
     {
         lock (_lock) _scripted.Clear();
         Store.Clear();
+        EvaluationRecords.Clear();
         Log.Clear();
     }
 }

@@ -19,7 +19,7 @@ public sealed class GateStore
         {
             return [.. _gates.Values.OrderBy(g => g.Sequence).Select(g => new StoredGate(
                 g.Id.ToString(), g.Service, g.Env, g.Identifier, g.DryRun,
-                [.. g.Rules.Select(r => new StoredRule(r.Id.ToString(), r.Name, r.Type, r.DryRun, r.Options.ToJsonString()))]))];
+                [.. g.Rules.Select(r => new StoredRule(r.Id.ToString(), r.Name, r.Type, r.DryRun, r.Options.ToJsonString()))], g.CreatedAt))];
         }
     }
 
@@ -234,6 +234,6 @@ public sealed class GateStore
     }
 }
 
-public sealed record StoredGate(string Id, string Service, string Env, string Identifier, bool DryRun, IReadOnlyList<StoredRule> Rules);
+public sealed record StoredGate(string Id, string Service, string Env, string Identifier, bool DryRun, IReadOnlyList<StoredRule> Rules, DateTimeOffset CreatedAt = default);
 
 public sealed record StoredRule(string Id, string Name, string Type, bool DryRun, string OptionsJson);

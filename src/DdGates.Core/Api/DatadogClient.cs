@@ -8,13 +8,15 @@ using DdGates.Planning;
 namespace DdGates.Api;
 
 /// <summary>
-/// Typed client for the 12 Deployment Gates operations
+/// Typed client for the 14 Deployment Gates operations
 /// (https://docs.datadoghq.com/api/latest/deployment-gates/). Configured once: base URL, both
 /// auth headers, user agent. Every call goes through <see cref="ApiTransport"/>.
 /// </summary>
 public sealed class DatadogClient : IDisposable
 {
     public const int PageSize = 1000;
+    /// <summary>The largest page the evaluation-history lists allow.</summary>
+    public const int HistoryPageSize = 100;
     private const string Gates = "api/v2/deployment_gates";
     private const string Evaluation = "api/v2/deployments/gates/evaluation";
 
@@ -122,7 +124,36 @@ public sealed class DatadogClient : IDisposable
     public async Task<EvaluationResultAttributes> GetEvaluationResultAsync(string evaluationId, CancellationToken ct) =>
         Data(await Send($"get evaluation {evaluationId}", HttpMethod.Get, $"{Evaluation}/{evaluationId}", null, Json.EnvelopeEvaluationResultData, true, ct)).Attributes;
 
+    /// <summary>Gate evaluations in the filter's window, newest first, every page (history; gate on the result, not on this).</summary>
+    public async Task<List<GateEvaluationData>> ListGateEvaluationsAsync(EvaluationHistoryFilter filter, CancellationToken ct)
+    {
+        var rows = new List<GateEvaluationData>();
+        await Pages("list gate evaluations", $"{Gates}/evaluations?page[size]={HistoryPageSize}&{filter.ToQuery(rules: false)}", Json.GateEvaluationListResponse,
+            page => { rows.AddRange(page.Data); return page.Meta?.Page?.NextCursor; }, ct);
+        return rows;
+    }
+
+    /// <summary>Rule evaluations in the filter's window, every page; pages are no snapshot, so rows are deduplicated by id.</summary>
+    public async Task<List<RuleEvaluationData>> ListRuleEvaluationsAsync(EvaluationHistoryFilter filter, CancellationToken ct)
+    {
+        var rows = new Dictionary<string, RuleEvaluationData>();
+        await Pages("list rule evaluations", $"{Gates}/evaluations/rules?page[size]={HistoryPageSize}&{filter.ToQuery(rules: true)}", Json.RuleEvaluationListResponse,
+            page => { foreach (var row in page.Data) rows.TryAdd(row.Id, row); return page.Meta?.Page?.NextCursor; }, ct);
+        return [.. rows.Values];
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private async Task Pages<T>(string operation, string firstPage, JsonTypeInfo<T> type, Func<T, string?> take, CancellationToken ct)
+    {
+        string? cursor = null;
+        for (var page = 1; ; page++)
+        {
+            var path = firstPage.TrimEnd('&') + (cursor is null ? "" : $"&page[cursor]={Uri.EscapeDataString(cursor)}");
+            cursor = take(await Send($"{operation} (page {page})", HttpMethod.Get, path, null, type, true, ct));
+            if (string.IsNullOrEmpty(cursor)) return;
+        }
+    }
 
     private async Task<bool> Delete(string operation, string path, CancellationToken ct)
     {

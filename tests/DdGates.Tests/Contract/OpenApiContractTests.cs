@@ -8,9 +8,8 @@ using static DdGates.Tests.Support.Rules;
 namespace DdGates.Tests.Contract;
 
 /// <summary>
-/// Every request body the client sends and every response the emulator returns, checked against the
-/// spec's schemas. The scenario uses only options the spec file knows: warmup, fail_on_* and
-/// monitor_ids are newer than the spec (CONTRACT-NOTES.md) and its additionalProperties: false would refuse them.
+/// Every request body the client sends and every response the emulator returns, for all 14 operations, checked
+/// against the contract's schemas (docs/datadog-contract.json).
 /// </summary>
 public class OpenApiContractTests
 {
@@ -54,7 +53,7 @@ public class OpenApiContractTests
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         var covered = exchanges.Select(e => (e.Method, spec.Find(e.Method, e.Path)!.Value.Template)).Distinct().Count();
-        Assert.Equal(12, covered); // every operation of the spec
+        Assert.Equal(14, covered); // every operation of the contract
         Assert.Contains(exchanges, e => e.Status == 400);
         Assert.Contains(exchanges, e => e.Status == 403);
         Assert.Contains(exchanges, e => e.Status == 404);
@@ -68,7 +67,10 @@ public class OpenApiContractTests
         await client.GetGateAsync(gate.Id, default);
         await client.UpdateGateAsync(gate.Id, true, default);
         await client.ListGatesAsync(null, default);
+        await client.ListGatesAsync(GateFilter.For(key), null, default);
         var monitor = await client.CreateRuleAsync(gate.Id, Monitor("m", "service:web", 300), default);
+        await client.CreateRuleAsync(gate.Id, new RuleSpec("ids", false, new MonitorIdsOptions(new([new MonitorRef("123", new(["region:eu"]))]),
+            new MonitorSettings(60, 30, false, true))), default);
         await client.CreateRuleAsync(gate.Id, Faulty("f", 900, ["GET /healthz"]), default);
         await client.CreateRuleAsync(gate.Id, Faulty("f-empty", excluded: []), default);
         await client.ListRulesAsync(gate.Id, default);
@@ -80,6 +82,10 @@ public class OpenApiContractTests
         await client.GetEvaluationResultAsync(await client.TriggerEvaluationAsync(new EvaluationTarget(inline.Key, "1.0.0", null, inline).ToRequest(), default), default);
         await Assert.ThrowsAsync<DatadogApiException>(() => client.TriggerEvaluationAsync(new EvaluationTarget(new GateKey("none", "prod", "default"), null, null, null).ToRequest(), default));
         await Assert.ThrowsAsync<DatadogApiException>(() => client.GetEvaluationResultAsync(Guid.NewGuid().ToString(), default));
+        await client.ListGateEvaluationsAsync(new EvaluationHistoryFilter { Service = ["web", "jit"], Status = ["pass", "fail", "in_progress"] }, default);
+        await client.ListRuleEvaluationsAsync(new EvaluationHistoryFilter { GateEvaluationId = evaluation, Type = ["monitor"] }, default);
+        await client.ListRuleEvaluationsAsync(new EvaluationHistoryFilter(), default);
+        await Assert.ThrowsAsync<DatadogApiException>(() => client.ListGateEvaluationsAsync(new EvaluationHistoryFilter { From = DateTimeOffset.UtcNow.AddDays(-40) }, default));
         await client.DeleteRuleAsync(gate.Id, monitor.Id, default);
         await Assert.ThrowsAsync<DatadogApiException>(() => client.GetRuleAsync(gate.Id, monitor.Id, default));
         await client.DeleteGateAsync(gate.Id, default);

@@ -6,7 +6,7 @@ namespace DdGates.Tests.Contract;
 
 /// <summary>
 /// The subset of JSON Schema (OpenAPI 3.0 flavour) that the deployment-gates spec uses: $ref, oneOf,
-/// type, properties, required, additionalProperties: false, items, enum, minimum, maximum, minItems,
+/// type, nullable, properties, required, additionalProperties: false, items, enum, minimum, maximum, minItems,
 /// and the uuid and date-time formats. Anything else in a schema is ignored.
 /// </summary>
 internal sealed partial class SchemaValidator(Func<JsonObject, JsonObject> resolve)
@@ -40,6 +40,7 @@ internal sealed partial class SchemaValidator(Func<JsonObject, JsonObject> resol
     private void Check(JsonNode? value, JsonObject schema, string path, List<string> errors)
     {
         schema = resolve(schema);
+        if (value is null && schema["nullable"]?.GetValue<bool>() == true) return;
         if (schema["oneOf"] is JsonArray options)
         {
             var matching = options.Count(o => Validate(value, o!.AsObject(), path).Count == 0);

@@ -14,4 +14,6 @@ namespace DdGates.Api.Dto;
 [JsonSerializable(typeof(Envelope<EvaluationRequestData>))]
 [JsonSerializable(typeof(Envelope<EvaluationResponseData>))]
 [JsonSerializable(typeof(Envelope<EvaluationResultData>))]
+[JsonSerializable(typeof(GateEvaluationListResponse))]
+[JsonSerializable(typeof(RuleEvaluationListResponse))]
 public sealed partial class DatadogJsonContext : JsonSerializerContext;
