@@ -46,6 +46,7 @@ public sealed class CliOptions
             ApiKeySource = apiKeySource,
             AppKey = appKey,
             AppKeySource = appKeySource,
+            AccessToken = env(InputTable.AccessToken.EnvFallback!) is { Length: > 0 } token ? token : null,
             Concurrency = result.GetValue(Concurrency),
             Output = result.GetValue(Output) == "json" ? OutputFormat.Json : OutputFormat.Text,
         };

@@ -31,13 +31,38 @@ public static class RunValidator
         else problems.Add(new Diagnostic("--site", 0, 0, "", error));
 
         if (s.Concurrency is < 1 or > 64) problems.Add(new Diagnostic("--concurrency", 0, 0, "", $"must be between 1 and 64, found {s.Concurrency}"));
-        if (needsKeys)
+        return (apiUrl, needsKeys ? CheckCredentials(s, problems) : new Credentials("", ""));
+    }
+
+    /// <summary>The two keys or an access token, never both; nothing set is one problem that says how to set them here.</summary>
+    private static Credentials CheckCredentials(RunSettings s, List<Diagnostic> problems)
+    {
+        var keysGiven = new[] { (s.ApiKey, s.ApiKeySource), (s.AppKey, s.AppKeySource) }.Where(k => !string.IsNullOrEmpty(k.Item1)).Select(k => k.Item2).ToList();
+        if (!string.IsNullOrEmpty(s.AccessToken))
         {
-            if (Credentials.Problem(s.ApiKey, s.ApiKeySource) is { } apiProblem) problems.Add(new Diagnostic(s.ApiKeySource, 0, 0, "", apiProblem));
-            if (Credentials.Problem(s.AppKey, s.AppKeySource) is { } appProblem) problems.Add(new Diagnostic(s.AppKeySource, 0, 0, "", appProblem));
+            if (keysGiven.Count > 0)
+            {
+                problems.Add(new Diagnostic(s.AccessTokenSource, 0, 0, "", $"give either an access token or the API and application keys, not both (also set: {string.Join(", ", keysGiven)})"));
+            }
+            else if (Credentials.Problem(s.AccessToken) is { } tokenProblem)
+            {
+                problems.Add(new Diagnostic(s.AccessTokenSource, 0, 0, "", tokenProblem));
+            }
+
+            return Credentials.FromToken(s.AccessToken);
         }
 
-        return (apiUrl, new Credentials(s.ApiKey ?? "", s.AppKey ?? ""));
+        if (keysGiven.Count == 0)
+        {
+            problems.Add(new Diagnostic("Datadog credentials", 0, 0, "", $"none given: {s.CredentialsHelp}"));
+        }
+        else
+        {
+            if (Credentials.Problem(s.ApiKey) is { } apiProblem) problems.Add(new Diagnostic(s.ApiKeySource, 0, 0, "", apiProblem));
+            if (Credentials.Problem(s.AppKey) is { } appProblem) problems.Add(new Diagnostic(s.AppKeySource, 0, 0, "", appProblem));
+        }
+
+        return new Credentials(s.ApiKey ?? "", s.AppKey ?? "");
     }
 
     private static DesiredState LoadDesired(RunSettings s, Func<string, string?> readFile, List<Diagnostic> problems)

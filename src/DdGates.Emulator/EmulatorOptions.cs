@@ -20,6 +20,8 @@ public sealed record EmulatorOptions
     /// <summary>When set, requests must carry exactly these keys; otherwise any non-empty keys pass.</summary>
     public string? ApiKey { get; init; }
     public string? AppKey { get; init; }
+    /// <summary>When set, a bearer token must be exactly this; otherwise any non-empty token passes.</summary>
+    public string? AccessToken { get; init; }
     /// <summary>Plays a server older than the list filters: GET /deployment_gates answers every gate whatever filter[...] says.</summary>
     public bool IgnoreListFilters { get; init; }
 
@@ -40,6 +42,7 @@ public sealed record EmulatorOptions
                 "--rate-limit-reset" => options with { RateLimitResetSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--api-key" => options with { ApiKey = Next() },
                 "--app-key" => options with { AppKey = Next() },
+                "--access-token" => options with { AccessToken = Next() },
                 "--ignore-filters" => options with { IgnoreListFilters = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
@@ -61,6 +64,7 @@ public sealed record EmulatorOptions
           --seed N              seed of the fault sequence (default 1)
           --rate-limit-reset N  seconds in X-RateLimit-Reset of injected 429s (default 1)
           --api-key K --app-key K   require exactly these keys (default: any non-empty keys)
+          --access-token T      require exactly this bearer token (default: any non-empty token)
           --ignore-filters      list every gate whatever filter[...] says, as a server older than the filters would
 
         The first line on stdout is the base URL, e.g. http://127.0.0.1:5123

@@ -60,8 +60,16 @@ internal sealed class FaultInjector(EmulatorState state)
         }
     }
 
+    /// <summary>Both keys, or a bearer token (OAuth) instead; with keys configured, only those keys (or that token) pass.</summary>
     private static bool Authorized(HttpContext ctx, EmulatorOptions options)
     {
+        var authorization = ctx.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            var token = authorization["Bearer ".Length..].Trim();
+            return token.Length > 0 && (options.AccessToken is null || token == options.AccessToken);
+        }
+
         string api = ctx.Request.Headers["DD-API-KEY"].ToString(), app = ctx.Request.Headers["DD-APPLICATION-KEY"].ToString();
         return api.Length > 0 && app.Length > 0 && (options.ApiKey is null || api == options.ApiKey) && (options.AppKey is null || app == options.AppKey);
     }

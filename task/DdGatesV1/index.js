@@ -30,7 +30,7 @@ function allowedEnvironment(env) {
   const keep = (name) =>
     (/^INPUT_/.test(name) && name !== 'INPUT_RUNMETHOD') ||
     (connection !== '' && new RegExp(`^ENDPOINT_(URL|AUTH_PARAMETER|DATA)_${connection.replace(/[^A-Z0-9-]/g, '')}(_|$)`).test(name)) ||
-    /^(DD|DATADOG)_(API_KEY|APP_KEY|SITE)$/.test(name) ||
+    /^(DD|DATADOG)_(API_KEY|APP_KEY|SITE)$/.test(name) || name === "DD_ACCESS_TOKEN" ||
     ['TF_BUILD', 'SYSTEM_DEBUG', 'BUILD_SOURCESDIRECTORY', 'BUILD_BUILDID', 'BUILD_REPOSITORY_NAME', 'AGENT_TEMPDIRECTORY',
       'SYSTEM_DEFAULTWORKINGDIRECTORY', 'SYSTEM_TEAMFOUNDATIONCOLLECTIONURI', 'SYSTEM_TEAMPROJECT'].includes(name);
   const child = {};

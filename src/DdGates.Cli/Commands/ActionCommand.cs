@@ -35,7 +35,7 @@ public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<
 
     private void MaskKeys(RunSettings settings)
     {
-        foreach (var key in new[] { settings.ApiKey, settings.AppKey })
+        foreach (var key in new[] { settings.ApiKey, settings.AppKey, settings.AccessToken })
         {
             if (!string.IsNullOrWhiteSpace(key)) host.MaskSecret(key.Trim());
         }

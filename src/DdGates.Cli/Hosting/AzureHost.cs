@@ -16,6 +16,8 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
 
     public string Name => "Azure Pipelines";
 
+    public string CredentialsHelp => "set connection (a Datadog service connection), or the apiKey and appKey inputs (from secret variables)";
+
     public string InputName(InputSpec input) => input.Azure;
 
     public string? GetInput(InputSpec input)

@@ -12,6 +12,8 @@ public sealed class ConsoleHost(TextWriter stdout, TextWriter stderr, Func<strin
 {
     public string Name => "console";
 
+    public string CredentialsHelp => "set the api-key and app-key inputs (INPUT_API-KEY, INPUT_APP-KEY), or DD_API_KEY and DD_APP_KEY";
+
     public string InputName(InputSpec input) => input.GitHub;
 
     public string? GetInput(InputSpec input) => env(input.GitHubEnv)?.Trim() is { Length: > 0 } v ? v : null;

@@ -20,6 +20,8 @@ public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Fun
 
     public string Name => "GitHub Actions";
 
+    public string CredentialsHelp => "set the api-key and app-key inputs (from secrets), or access-token";
+
     public string InputName(InputSpec input) => input.GitHub;
 
     public string? GetInput(InputSpec input) => env(input.GitHubEnv)?.Trim() is { Length: > 0 } v ? v : null;

@@ -15,6 +15,9 @@ public interface ICiHost
     /// <summary>How this host spells the input's name, for messages ("api-key", or "apiKey" on Azure).</summary>
     string InputName(InputSpec input);
 
+    /// <summary>How a person gives this step Datadog credentials, in this host's words (for the message when none are set).</summary>
+    string CredentialsHelp { get; }
+
     /// <summary>The input's value, trimmed; null when unset or empty.</summary>
     string? GetInput(InputSpec input);
 

@@ -51,6 +51,9 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
             ApiKeySource = apiKeySource,
             AppKey = appKey,
             AppKeySource = appKeySource,
+            AccessToken = host.GetInput(InputTable.AccessToken) ?? (env(InputTable.AccessToken.EnvFallback!) is { Length: > 0 } token ? token : null),
+            AccessTokenSource = host.GetInput(InputTable.AccessToken) is null ? InputTable.AccessToken.EnvFallback! : $"input {host.InputName(InputTable.AccessToken)}",
+            CredentialsHelp = host.CredentialsHelp,
             Concurrency = concurrency,
             FailOnDrift = Bool(InputTable.FailOnDrift) ?? false,
         };

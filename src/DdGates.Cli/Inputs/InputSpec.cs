@@ -23,7 +23,8 @@ public sealed record InputSpec(
     string? Default,
     string Description,
     InputKind Kind = InputKind.Text,
-    IReadOnlyList<string>? Choices = null)
+    IReadOnlyList<string>? Choices = null,
+    string? EnvFallback = null)
 {
     /// <summary>The environment variable the GitHub runner sets: INPUT_ + name upper-cased, hyphens kept.</summary>
     public string GitHubEnv => "INPUT_" + GitHub.Replace(' ', '_').ToUpperInvariant();

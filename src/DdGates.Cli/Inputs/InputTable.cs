@@ -10,6 +10,9 @@ public static class InputTable
         "Datadog API key. Pass it from a secret. Falls back to DD_API_KEY / DATADOG_API_KEY.", InputKind.Secret);
     public static readonly InputSpec AppKey = new("app-key", "appKey", null, null,
         "Datadog application key with the deployment_gates_read and deployment_gates_write scopes. Pass it from a secret. Falls back to DD_APP_KEY / DATADOG_APP_KEY.", InputKind.Secret);
+    public static readonly InputSpec AccessToken = new("access-token", "accessToken", null, null,
+        "Instead of the two keys: a Datadog OAuth access token, sent as Authorization: Bearer. Pass it from a secret. Falls back to DD_ACCESS_TOKEN.",
+        InputKind.Secret, EnvFallback: "DD_ACCESS_TOKEN");
     public static readonly InputSpec Site = new("site", "site", "--site", "datadoghq.com",
         "Datadog site: datadoghq.com, us3.datadoghq.com, us5.datadoghq.com, datadoghq.eu, ap1.datadoghq.com, ap2.datadoghq.com or uk1.datadoghq.com.");
     public static readonly InputSpec ApiUrl = new("api-url", "apiUrl", "--api-url", null,
@@ -47,7 +50,7 @@ public static class InputTable
         "Requests in flight at once, across gates (1 to 64). A 429 pauses all of them until the reset.", InputKind.WholeNumber);
 
     public static readonly IReadOnlyList<InputSpec> All =
-        [ApiKey, AppKey, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift,
+        [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift,
          Version, PrimaryTag, Timeout, FailOnError, Inline, Concurrency];
 
     public static readonly OutputSpec GateId = new("gate-id", "gateId", "Id of the gate, when exactly one gate was selected.");

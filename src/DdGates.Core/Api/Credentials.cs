@@ -1,20 +1,54 @@
+using System.Net.Http.Headers;
+
 namespace DdGates.Api;
 
-/// <summary>The two Datadog keys. <see cref="ToString"/> never shows them.</summary>
-public sealed class Credentials(string apiKey, string appKey)
+/// <summary>
+/// How requests authenticate: the two Datadog keys, or an OAuth access token sent as <c>Authorization: Bearer</c>.
+/// Never both (Datadog's own clients send one or the other). <see cref="ToString"/> never shows a value.
+/// </summary>
+public sealed class Credentials
 {
-    public string ApiKey { get; } = apiKey;
-    public string AppKey { get; } = appKey;
+    private Credentials(string? apiKey, string? appKey, string? accessToken)
+    {
+        ApiKey = apiKey;
+        AppKey = appKey;
+        AccessToken = accessToken;
+    }
+
+    public Credentials(string apiKey, string appKey) : this(apiKey, appKey, null)
+    {
+    }
+
+    public static Credentials FromToken(string accessToken) => new(null, null, accessToken);
+
+    public string? ApiKey { get; }
+    public string? AppKey { get; }
+    public string? AccessToken { get; }
+
+    /// <summary>The secrets to mask in CI logs.</summary>
+    public IEnumerable<string> Secrets => new[] { ApiKey, AppKey, AccessToken }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim());
+
+    public void ApplyTo(HttpRequestHeaders headers)
+    {
+        if (AccessToken is not null)
+        {
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
+            return;
+        }
+
+        headers.Add("DD-API-KEY", ApiKey);
+        headers.Add("DD-APPLICATION-KEY", AppKey);
+    }
 
     public override string ToString() => "Credentials(***)";
 
-    /// <summary>Checks a key's shape without ever echoing its value; null when fine.</summary>
-    public static string? Problem(string? value, string source)
+    /// <summary>Checks a secret's shape without ever echoing its value; null when fine.</summary>
+    public static string? Problem(string? value)
     {
-        if (string.IsNullOrEmpty(value)) return $"{source} is not set";
-        if (value.Trim().Length == 0) return $"{source} is blank";
-        if (value.Trim().Length != value.Length) return $"{source} has leading or trailing whitespace (a stray newline from a secret store?); remove it";
-        if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))) return $"{source} contains whitespace or control characters";
+        if (string.IsNullOrEmpty(value)) return "not set";
+        if (value.Trim().Length == 0) return "must not be blank";
+        if (value.Trim().Length != value.Length) return "has leading or trailing whitespace (a stray newline from a secret store?); remove it";
+        if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))) return "contains whitespace or control characters";
         return null;
     }
 }

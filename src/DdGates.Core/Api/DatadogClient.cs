@@ -9,8 +9,8 @@ namespace DdGates.Api;
 
 /// <summary>
 /// Typed client for the 14 Deployment Gates operations
-/// (https://docs.datadoghq.com/api/latest/deployment-gates/). Configured once: base URL, both
-/// auth headers, user agent. Every call goes through <see cref="ApiTransport"/>.
+/// (https://docs.datadoghq.com/api/latest/deployment-gates/). Configured once: base URL, the
+/// auth headers (both keys, or a bearer token), user agent. Every call goes through <see cref="ApiTransport"/>.
 /// </summary>
 public sealed class DatadogClient : IDisposable
 {
@@ -31,8 +31,7 @@ public sealed class DatadogClient : IDisposable
             BaseAddress = new Uri(apiUrl.AbsoluteUri.TrimEnd('/') + "/"),
             Timeout = Timeout.InfiniteTimeSpan, // the pipeline owns every timeout
         };
-        _http.DefaultRequestHeaders.Add("DD-API-KEY", keys.ApiKey);
-        _http.DefaultRequestHeaders.Add("DD-APPLICATION-KEY", keys.AppKey);
+        keys.ApplyTo(_http.DefaultRequestHeaders);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("dd-gates", typeof(DatadogClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
         _transport = new ApiTransport(_http, policy, onRetry);

@@ -45,4 +45,37 @@ public class SiteAndKeyTests
         Assert.Equal(ExitCodes.InvalidInput, refused.ExitCode);
         Assert.Contains("not available on ddog-gov.com", siteOnly.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_access_token_alone_authenticates_as_a_bearer_token_and_sends_no_key()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new() { ApiKey = "k1", AppKey = "k2", AccessToken = "oauth-token-1" });
+        var headers = new List<string>();
+        using var client = new DatadogClient(emulator.BaseUrl, Credentials.FromToken("oauth-token-1"), TestEmulator.FastRetries, null, new HeaderSpy(headers));
+
+        var gates = await client.ListGatesAsync(null, default);
+        var run = await CliRunner.RunAsync(new Dictionary<string, string> { ["DD_ACCESS_TOKEN"] = "oauth-token-1" },
+            "apply", "--service", "web", "--env", "prod", "--rules", "[]", "--api-url", emulator.BaseUrl.AbsoluteUri);
+        var wrong = await CliRunner.RunAsync(new Dictionary<string, string> { ["DD_ACCESS_TOKEN"] = "another" },
+            "plan", "--service", "web", "--env", "prod", "--rules", "[]", "--api-url", emulator.BaseUrl.AbsoluteUri);
+
+        Assert.Empty(gates);
+        Assert.Equal(["Authorization: Bearer oauth-token-1"], headers);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.NotNull(emulator.State.Store.Find("web", "prod", "default"));
+        Assert.Equal(ExitCodes.Failed, wrong.ExitCode);
+        Assert.Contains("403 Forbidden", wrong.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("another", wrong.Stdout + wrong.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Records the auth headers each request really carries.</summary>
+    private sealed class HeaderSpy(List<string> seen) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var headers = request.Headers.Where(h => h.Key is "Authorization" or "DD-API-KEY" or "DD-APPLICATION-KEY").Select(h => $"{h.Key}: {string.Join(",", h.Value)}");
+            lock (seen) seen.AddRange(headers);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
