@@ -27,7 +27,8 @@ public sealed class EvaluationFlow(ValidatedEvaluation evaluation, IRunReporter 
 
         using var client = new DatadogClient(evaluation.Run.ApiUrl, evaluation.Run.Keys, policy, reporter.Warning);
         _evaluator = new Evaluator(client, schedule, reporter);
-        return (applied, await _evaluator.EvaluateAsync(evaluation.Target, deadline, ct));
+        var created = applied?.Applied?.Gates.Any(g => g.Key == evaluation.Target.Key && g.Result == GateResult.Created) == true;
+        return (applied, await _evaluator.EvaluateAsync(evaluation.Target with { GateJustCreated = created }, deadline, ct));
     }
 
     /// <summary>What to tell a person when the run is cancelled while Datadog evaluates.</summary>

@@ -24,7 +24,7 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
         try
         {
             using var budget = Budget(deadline, ct);
-            EvaluationId = await client.TriggerEvaluationAsync(target.ToRequest(), budget.Token);
+            EvaluationId = await TriggerAsync(target, budget.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -41,6 +41,25 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
 
         reporter.Progress($"Evaluation {EvaluationId} started for {target.Key}");
         return await WaitAsync(deadline, ct);
+    }
+
+    /// <summary>Triggers; a gate this run just created may be unknown for a moment (404), so that is ridden out, bounded and shown.</summary>
+    private async Task<string> TriggerAsync(EvaluationTarget target, CancellationToken ct)
+    {
+        var giveUpAt = _time.GetUtcNow() + (target.GateJustCreated ? schedule.NewGateGrace : TimeSpan.Zero);
+        for (var attempt = 0; ; attempt++)
+        {
+            var wait = schedule.Delay(attempt);
+            try
+            {
+                return await client.TriggerEvaluationAsync(target.ToRequest(), ct);
+            }
+            catch (DatadogApiException e) when (e.IsNotFound && _time.GetUtcNow() + wait <= giveUpAt)
+            {
+                reporter.Progress($"Datadog does not find the gate {target.Key} created a moment ago yet (404); trying again in {wait.TotalSeconds:0.#}s");
+                await Task.Delay(wait, _time, ct);
+            }
+        }
     }
 
     private async Task<EvaluationOutcome> WaitAsync(DateTimeOffset deadline, CancellationToken ct)

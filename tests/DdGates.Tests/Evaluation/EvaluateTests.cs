@@ -188,6 +188,24 @@ public class EvaluateTests
     }
 
     [Fact]
+    public async Task A_gate_just_created_and_briefly_unknown_to_the_trigger_is_waited_for_and_the_wait_is_shown()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.State.Evaluations = new EvaluationScript { NewGateUnknownForSeconds = 0.4 };
+
+        var run = await CliRunner.RunAsync(emulator, "evaluate", "--config", CliRunner.TempFile(Gates), "--apply");
+        emulator.State.Log.Clear();
+        var elsewhere = await CliRunner.RunAsync(emulator, "evaluate", "--service", "nothing-here", "--env", "production");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.StartsWith("PASS", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Datadog does not find the gate checkout/production/default created a moment ago yet (404); trying again in", run.Stderr, StringComparison.Ordinal);
+        Assert.True(elsewhere.ExitCode == ExitCodes.InvalidInput, elsewhere.ToString());
+        Assert.DoesNotContain("trying again", elsewhere.Stderr, StringComparison.Ordinal);
+        Assert.Equal([404], emulator.State.Log.Entries.Select(e => e.Status)); // a gate this run did not create: one trigger, no wait
+    }
+
+    [Fact]
     public async Task Cancellation_says_where_the_evaluation_goes_on_and_exits_promptly()
     {
         await using var emulator = await WithGateAsync(new EvaluationScript { Default = new RuleScript("pass", AfterSeconds: 600) });

@@ -26,6 +26,7 @@ internal static class TestEmulator
         FirstPoll = TimeSpan.FromMilliseconds(50),
         MaxInterval = TimeSpan.FromMilliseconds(200),
         NotFoundGrace = TimeSpan.FromSeconds(5),
+        NewGateGrace = TimeSpan.FromSeconds(3),
     };
 
     public static Task<EmulatorHost> StartAsync(EmulatorOptions? options = null) => EmulatorHost.StartAsync(options ?? new EmulatorOptions());
