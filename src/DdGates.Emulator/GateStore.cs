@@ -49,7 +49,7 @@ public sealed class GateStore
             var more = page.Count > pageSize;
             if (more) page.RemoveAt(pageSize);
             var pageMeta = new JsonObject { ["cursor"] = cursor ?? "", ["size"] = pageSize };
-            // WARNING: next_cursor is absent on the last page (CONTRACT-NOTES.md).
+            // WARNING: next_cursor is absent on the last page (docs/datadog-api.md).
             if (more) pageMeta["next_cursor"] = EncodeCursor(page[^1].Sequence);
             return ApiResult.Ok(new JsonObject
             {

@@ -40,7 +40,7 @@ internal static class Wire
             ["updated_at"] = Time(r.UpdatedAt),
             ["updated_by"] = User.DeepClone(),
         };
-        // WARNING: list items carry the rule id although the spec omits it (CONTRACT-NOTES.md).
+        // WARNING: list items carry the rule id although the spec omits it (docs/datadog-api.md).
         if (withId) attributes["id"] = r.Id.ToString();
         return attributes;
     }

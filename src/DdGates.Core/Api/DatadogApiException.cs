@@ -23,7 +23,7 @@ public sealed class DatadogApiException : Exception
 
     public bool IsNotFound => StatusCode == HttpStatusCode.NotFound;
 
-    /// <summary>No 409 exists: a duplicate gate is a 400 with this text (CONTRACT-NOTES.md).</summary>
+    /// <summary>No 409 exists: a duplicate gate is a 400 with this text (docs/datadog-api.md).</summary>
     public bool IsGateAlreadyExists => StatusCode == HttpStatusCode.BadRequest && Errors.Any(e => e.Contains("already exists", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether the server may or may not have acted (no answer, or a 5xx): the outcome is unknown.</summary>

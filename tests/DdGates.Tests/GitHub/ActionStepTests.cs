@@ -26,7 +26,7 @@ public class ActionStepTests
         ["api-url"] = apiUrl,
         ["command"] = command,
         ["config"] = config,
-        // Every declared input arrives; those without a default arrive empty (PLATFORM-NOTES A3).
+        // Every declared input arrives; those without a default arrive empty (docs/ci-platforms.md).
         ["site"] = "datadoghq.com",
         ["service"] = "",
         ["env"] = "",

@@ -10,7 +10,7 @@ public sealed class RuleData
 
 public sealed class RuleAttributes
 {
-    /// <summary>Present in list items although the spec omits it (CONTRACT-NOTES.md).</summary>
+    /// <summary>Present in list items although the spec omits it (docs/datadog-api.md).</summary>
     public string? Id { get; set; }
     public string? GateId { get; set; }
     public string? Name { get; set; }
