@@ -26,10 +26,13 @@ function fail(message) {
 
 /** The child's environment: inputs, this task's connection, the agent variables the program reads. Nothing else. */
 function allowedEnvironment(env) {
-  const connection = (env.INPUT_CONNECTION || '').trim().toUpperCase();
+  // The agent names a connection's variables with its id as it is (a lower-case GUID) and only the key part
+  // upper-cased (azure-pipelines-agent Handler.AddEndpointsToEnvironment); match the id ignoring case.
+  const connection = (env.INPUT_CONNECTION || '').trim().replace(/[^A-Za-z0-9-]/g, '');
+  const endpoint = connection === '' ? null : new RegExp(`^ENDPOINT_(URL|AUTH_PARAMETER|DATA)_${connection}(_[A-Z0-9_]+)?$`, 'i');
   const keep = (name) =>
     (/^INPUT_/.test(name) && name !== 'INPUT_RUNMETHOD') ||
-    (connection !== '' && new RegExp(`^ENDPOINT_(URL|AUTH_PARAMETER|DATA)_${connection.replace(/[^A-Z0-9-]/g, '')}(_|$)`).test(name)) ||
+    (endpoint !== null && endpoint.test(name)) ||
     /^(DD|DATADOG)_(API_KEY|APP_KEY|SITE)$/.test(name) || name === "DD_ACCESS_TOKEN" ||
     ['TF_BUILD', 'SYSTEM_DEBUG', 'BUILD_SOURCESDIRECTORY', 'BUILD_BUILDID', 'BUILD_REPOSITORY_NAME', 'AGENT_TEMPDIRECTORY',
       'SYSTEM_DEFAULTWORKINGDIRECTORY', 'SYSTEM_TEAMFOUNDATIONCOLLECTIONURI', 'SYSTEM_TEAMPROJECT'].includes(name);

@@ -18,6 +18,18 @@ public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var inputs = ActionInputs.Read(host, env);
+        try
+        {
+            return await RunAsync(inputs, ct);
+        }
+        finally
+        {
+            host.FlushSummary(inputs.Evaluates ? "Datadog gate evaluation" : "Datadog Deployment Gates");
+        }
+    }
+
+    private async Task<int> RunAsync(ActionInputs inputs, CancellationToken ct)
+    {
         MaskKeys(inputs.Settings);
         var policy = runtime.Retry ?? new RetryPolicy();
         if (inputs.Evaluates)

@@ -36,7 +36,7 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr, Func<s
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            stderr.WriteLine(flow.CancelledMessage());
+            stderr.WriteLine(await flow.CancelledMessageAsync());
             return ExitCodes.Cancelled;
         }
     }

@@ -34,7 +34,7 @@ public sealed class EvaluateStep(ICiHost host, ReconcileStep apply, PollSchedule
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            host.Warning(flow.CancelledMessage());
+            host.Warning(await flow.CancelledMessageAsync());
             return ExitCodes.Cancelled;
         }
     }
@@ -55,6 +55,7 @@ public sealed class EvaluateStep(ICiHost host, ReconcileStep apply, PollSchedule
         }
 
         if (verdict.Blocks) host.Fail(verdict.Sentence);
+        else if (outcome.Status is GateStatus.Error or GateStatus.Timeout) host.SucceedWithIssues(verdict.Sentence);
         else if (outcome.Status is not GateStatus.Pass) host.Warning(verdict.Sentence);
         return verdict.ExitCode;
     }

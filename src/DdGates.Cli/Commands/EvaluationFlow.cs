@@ -31,8 +31,29 @@ public sealed class EvaluationFlow(ValidatedEvaluation evaluation, IRunReporter 
         return (applied, await _evaluator.EvaluateAsync(evaluation.Target with { GateJustCreated = created }, deadline, ct));
     }
 
-    /// <summary>What to tell a person when the run is cancelled while Datadog evaluates.</summary>
-    public string CancelledMessage() => EvaluationId is null
-        ? "Cancelled before an evaluation started."
-        : $"Cancelled while waiting; evaluation {EvaluationId} goes on in Datadog" + (EvaluationUrl is null ? "." : $": {EvaluationUrl}");
+    /// <summary>
+    /// What to tell a person when the run is cancelled while Datadog evaluates. Cancelled before the first poll,
+    /// the evaluation's link is not known yet: one quick read (3 s at most) fetches it.
+    /// </summary>
+    public async Task<string> CancelledMessageAsync()
+    {
+        if (EvaluationId is not { } id) return "Cancelled before an evaluation started.";
+        var url = EvaluationUrl;
+        if (url is null)
+        {
+            var quick = new RetryPolicy { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(100), AttemptTimeout = TimeSpan.FromSeconds(3), CallDeadline = TimeSpan.FromSeconds(3) };
+            try
+            {
+                using var client = new DatadogClient(evaluation.Run.ApiUrl, evaluation.Run.Keys, quick);
+                using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+                url = (await client.GetEvaluationResultAsync(id, budget.Token)).EvaluationUrl;
+            }
+            catch (Exception e) when (e is DatadogApiException or OperationCanceledException)
+            {
+                // The id is still worth printing.
+            }
+        }
+
+        return $"Cancelled while waiting; evaluation {id} goes on in Datadog" + (string.IsNullOrEmpty(url) ? "." : $": {url}");
+    }
 }

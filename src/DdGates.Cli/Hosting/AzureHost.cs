@@ -7,12 +7,13 @@ namespace DdGates.Cli.Hosting;
 
 /// <summary>
 /// Azure Pipelines: inputs from INPUT_* (camelCase names upper-cased), keys and site from the
-/// service connection when the inputs leave them empty, logging commands on stdout, each summary
-/// section a markdown file under the agent's temp directory attached with task.uploadsummary.
+/// service connection when the inputs leave them empty, logging commands on stdout, the summary one
+/// titled markdown card attached with task.addattachment when the step ends.
 /// </summary>
 public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : ICiHost
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly StringBuilder _summary = new();
 
     public string Name => "Azure Pipelines";
 
@@ -50,18 +51,32 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
 
     public void EndGroup() => stdout.WriteLine("##[endgroup]");
 
-    public void AppendSummary(string markdown)
+    public void AppendSummary(string markdown) => _summary.Append(markdown);
+
+    /// <summary>
+    /// The whole summary as one card: task.addattachment names it (task.uploadsummary would title it with the
+    /// file's name; agent TaskCommandExtension.cs). Written under the agent's temp directory.
+    /// </summary>
+    public void FlushSummary(string title)
     {
+        if (_summary.Length == 0) return;
         var dir = env("AGENT_TEMPDIRECTORY") is { Length: > 0 } temp ? temp : Path.GetTempPath();
         var path = Path.Combine(dir, $"dd-gates-summary-{Guid.NewGuid():N}.md");
-        File.WriteAllText(path, markdown, Utf8);
-        stdout.WriteLine(LoggingCommand.Format("task.uploadsummary", [], path));
+        File.WriteAllText(path, _summary.ToString(), Utf8);
+        _summary.Clear();
+        stdout.WriteLine(LoggingCommand.Format("task.addattachment", [new("type", "Distributedtask.Core.Summary"), new("name", title)], path));
     }
 
     public void Fail(string reason)
     {
         Issue("error", reason, null);
         stdout.WriteLine(LoggingCommand.Format("task.complete", [new("result", "Failed")], reason));
+    }
+
+    public void SucceedWithIssues(string reason)
+    {
+        Issue("warning", reason, null);
+        stdout.WriteLine(LoggingCommand.Format("task.complete", [new("result", "SucceededWithIssues")], reason));
     }
 
     private void Issue(string type, string message, SourceLocation? at)

@@ -48,7 +48,14 @@ public sealed class ConsoleHost(TextWriter stdout, TextWriter stderr, Func<strin
 
     public void AppendSummary(string markdown) => stdout.Write(markdown);
 
+    public void FlushSummary(string title)
+    {
+        // Printed as it came.
+    }
+
     public void Fail(string reason) => stderr.WriteLine($"error: {reason}");
+
+    public void SucceedWithIssues(string reason) => stderr.WriteLine($"warning: {reason}");
 
     private static string Where(SourceLocation? at) => at is null || at.Line <= 0 ? "" : $"{at}: ";
 }

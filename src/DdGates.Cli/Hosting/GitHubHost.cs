@@ -65,10 +65,17 @@ public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Fun
         Append("GITHUB_STEP_SUMMARY", markdown);
     }
 
+    public void FlushSummary(string title)
+    {
+        // Each section went to GITHUB_STEP_SUMMARY as it came, under its own heading.
+    }
+
     public void Fail(string reason)
     {
         if (!Error(reason)) stdout.WriteLine($"Error: {reason}");
     }
+
+    public void SucceedWithIssues(string reason) => Warning(reason);
 
     private void Append(string variable, string text)
     {

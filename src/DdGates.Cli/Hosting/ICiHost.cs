@@ -42,6 +42,12 @@ public interface ICiHost
     /// <summary>Appends markdown to the step's summary (GitHub job summary, Azure summary tab).</summary>
     void AppendSummary(string markdown);
 
+    /// <summary>Called once when the step ends: a host that shows the summary as one titled card (Azure) attaches it now.</summary>
+    void FlushSummary(string title);
+
     /// <summary>Marks the step failed with a reason. The exit code still comes from Main.</summary>
     void Fail(string reason);
+
+    /// <summary>The step goes on, but the run must show it did not get what it asked for (Azure: orange; GitHub: a warning).</summary>
+    void SucceedWithIssues(string reason);
 }

@@ -19,7 +19,10 @@ public static class LoggingCommand
     public static string EscapeProperty(string value) =>
         EscapeData(value).Replace("]", "%5D", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal);
 
-    /// <summary>Plain text that cannot be taken for a command.</summary>
+    /// <summary>
+    /// Plain text that cannot be taken for a command and holds no "##vso" at all: the agent warns
+    /// ("contains logging command keyword") about every line that merely contains it (WorkerCommandManager).
+    /// </summary>
     public static string Defuse(string text) =>
-        text.Replace("##vso[", "##vso [", StringComparison.OrdinalIgnoreCase).Replace("##[", "## [", StringComparison.Ordinal);
+        text.Replace("##vso", "## vso", StringComparison.OrdinalIgnoreCase).Replace("##[", "## [", StringComparison.Ordinal);
 }

@@ -42,14 +42,13 @@ public class AzureHostTests
     [Fact]
     public void Keys_and_site_come_from_the_service_connection_unless_inputs_give_keys()
     {
-        var env = new Dictionary<string, string>
+        var id = Guid.Parse("7c4d5b7e-1111-4e3b-9a8f-aaaabbbbcccc");
+        var env = new Dictionary<string, string>(AgentEnvironment.Endpoint(id, "https://app.datadoghq.eu/",
+            new Dictionary<string, string> { ["apitoken"] = "from-endpoint-api", ["appkey"] = "from-endpoint-app" }, new Dictionary<string, string>()))
         {
-            ["INPUT_CONNECTION"] = "7c4d5b7e-1111-4e3b-9a8f-aaaabbbbcccc",
-            ["ENDPOINT_AUTH_PARAMETER_7C4D5B7E-1111-4E3B-9A8F-AAAABBBBCCCC_APITOKEN"] = "from-endpoint-api",
-            ["ENDPOINT_AUTH_PARAMETER_7C4D5B7E-1111-4E3B-9A8F-AAAABBBBCCCC_APPKEY"] = "from-endpoint-app",
-            ["ENDPOINT_URL_7C4D5B7E-1111-4E3B-9A8F-AAAABBBBCCCC"] = "https://app.datadoghq.eu/",
-            ["INPUT_SITE"] = "datadoghq.com",
-            ["INPUT_APPKEY"] = "from-input",
+            [AgentEnvironment.Input("connection")] = id.ToString(),
+            [AgentEnvironment.Input("site")] = "datadoghq.com",
+            [AgentEnvironment.Input("appKey")] = "from-input",
         };
         var host = new AzureHost(TextWriter.Null, n => env.GetValueOrDefault(n));
 
@@ -60,7 +59,7 @@ public class AzureHostTests
     }
 
     [Fact]
-    public void Each_summary_section_is_a_file_attached_with_uploadsummary()
+    public void The_summary_is_one_card_with_a_readable_title_attached_when_the_step_ends()
     {
         var temp = Directory.CreateTempSubdirectory().FullName;
         var stdout = new StringWriter();
@@ -68,10 +67,27 @@ public class AzureHostTests
 
         host.AppendSummary("## one\n");
         host.AppendSummary("## two\n");
+        var beforeFlush = stdout.ToString();
+        host.FlushSummary("Datadog gate evaluation");
 
-        var uploads = AgentLoggingCommands.Parse(stdout.ToString()).Where(c => c.Event == "uploadsummary").Select(c => c.Data).ToList();
-        Assert.Equal(2, uploads.Count);
-        Assert.All(uploads, p => Assert.StartsWith(temp, p, StringComparison.Ordinal));
-        Assert.Equal(["## one\n", "## two\n"], uploads.Select(File.ReadAllText));
+        Assert.Empty(AgentLoggingCommands.Parse(beforeFlush));
+        var card = Assert.Single(AgentLoggingCommands.Parse(stdout.ToString()));
+        Assert.Equal(("task", "addattachment"), (card.Area, card.Event));
+        Assert.Equal("Distributedtask.Core.Summary", card.Properties["type"]);
+        Assert.Equal("Datadog gate evaluation", card.Properties["name"]);
+        Assert.StartsWith(temp, card.Data, StringComparison.Ordinal);
+        Assert.Equal("## one\n## two\n", File.ReadAllText(card.Data));
+    }
+
+    [Fact]
+    public void Defused_text_holds_no_vso_keyword_the_agent_would_warn_about()
+    {
+        var stdout = new StringWriter();
+        var host = new AzureHost(stdout, _ => null);
+
+        host.Info("query: tag:##vso[task.complete] and ##VSO and ##vso");
+
+        Assert.DoesNotContain("##vso", stdout.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("## vso[task.complete]", stdout.ToString(), StringComparison.Ordinal);
     }
 }

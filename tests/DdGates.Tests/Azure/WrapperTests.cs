@@ -14,8 +14,8 @@ public class WrapperTests
 
     private static Dictionary<string, string> AgentEnv(string command, string runMethod, string? apiUrl = null)
     {
-        var id = Connection.ToUpperInvariant();
-        var env = new Dictionary<string, string>
+        var env = new Dictionary<string, string>(AgentEnvironment.Endpoint(Guid.Parse(Connection), "https://app.datadoghq.eu/",
+            new Dictionary<string, string> { ["apitoken"] = ApiKey, ["appkey"] = AppKey }, new Dictionary<string, string> { ["site"] = "datadoghq.eu" }))
         {
             ["INPUT_RUNMETHOD"] = runMethod,
             ["INPUT_COMMAND"] = command,
@@ -25,9 +25,6 @@ public class WrapperTests
             ["INPUT_PRUNE"] = "false",
             ["INPUT_TIMEOUT"] = "3600",
             ["INPUT_CONCURRENCY"] = "8",
-            [$"ENDPOINT_URL_{id}"] = "https://app.datadoghq.eu/",
-            [$"ENDPOINT_AUTH_PARAMETER_{id}_APITOKEN"] = ApiKey,
-            [$"ENDPOINT_AUTH_PARAMETER_{id}_APPKEY"] = AppKey,
             ["ENDPOINT_AUTH_SYSTEMVSSCONNECTION"] = $$"""{"parameters":{"AccessToken":"{{AgentToken}}"},"scheme":"OAuth"}""",
             ["SECRET_DEPLOYPASSWORD"] = AgentSecret,
             ["SYSTEM_DEBUG"] = "true",
@@ -54,7 +51,8 @@ public class WrapperTests
         Assert.EndsWith("ghcr.io/org/dd-gates:0.1.0 run", args, StringComparison.Ordinal);
         var names = lines.Where(l => l.StartsWith("ENV ", StringComparison.Ordinal)).Select(l => l[4..]).ToHashSet();
         Assert.Contains("INPUT_COMMAND", names);
-        Assert.Contains($"ENDPOINT_AUTH_PARAMETER_{Connection.ToUpperInvariant()}_APITOKEN", names);
+        Assert.Contains($"ENDPOINT_AUTH_PARAMETER_{Connection}_APITOKEN", names);
+        Assert.Contains($"ENDPOINT_DATA_{Connection}_SITE", names);
         Assert.Contains("TF_BUILD", names);
         Assert.DoesNotContain("SECRET_DEPLOYPASSWORD", names);
         Assert.DoesNotContain("ENDPOINT_AUTH_SYSTEMVSSCONNECTION", names);
@@ -87,7 +85,9 @@ public class WrapperTests
         Assert.Equal("created", outputs["result"]);
         Assert.Equal("true", outputs["changed"]);
         Assert.Equal(Assert.Single(emulator.State.Store.Snapshot()).Id, outputs["gateId"]);
-        var summary = commands.Single(c => c.Event == "uploadsummary").Data;
+        var card = commands.Single(c => c.Event == "addattachment");
+        Assert.Equal(("Distributedtask.Core.Summary", "Datadog Deployment Gates"), (card.Properties["type"], card.Properties["name"]));
+        var summary = card.Data;
         Assert.StartsWith(agent.Temp, summary, StringComparison.Ordinal);
         Assert.Contains("## Datadog Deployment Gates: apply", File.ReadAllText(summary), StringComparison.Ordinal);
         var withoutSetSecret = string.Join("\n", run.Stdout.Split('\n').Where(l => !l.Contains("##vso[task.setsecret]", StringComparison.Ordinal)));

@@ -225,6 +225,25 @@ public class EvaluateTests
     }
 
     [Fact]
+    public async Task Cancelled_before_the_first_poll_still_prints_the_evaluations_link()
+    {
+        await using var emulator = await WithGateAsync(new EvaluationScript { Default = new RuleScript("pass", AfterSeconds: 600) });
+        using var cancel = new CancellationTokenSource();
+        var run = CliRunner.RunAsync(CliRunner.Keys, cancel.Token,
+            "evaluate", "--service", "checkout", "--env", "production", "--api-url", emulator.BaseUrl.AbsoluteUri);
+        while (!emulator.State.Log.Entries.Any(e => e.Path == "/api/v2/deployments/gates/evaluation" && e.Status == 202))
+        {
+            await Task.Delay(5);
+        }
+
+        await cancel.CancelAsync();
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Contains("goes on in Datadog: http://127.0.0.1:", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_evaluate_inputs_are_reported_together_and_nothing_is_sent()
     {
         await using var emulator = await TestEmulator.StartAsync();
