@@ -42,15 +42,23 @@ function allowedEnvironment(env) {
   return child;
 }
 
+const DOCKER_TIMEOUT_MS = 10000;
+let dockerProblem = '';
+
+/** Whether a Docker daemon answers, within 10 s: a hung daemon must not hang the step. */
 function dockerWorks() {
   if (process.platform !== 'linux') return false;
-  const r = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' });
+  const r = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8', timeout: DOCKER_TIMEOUT_MS });
+  if (r.error && r.error.code === 'ETIMEDOUT') dockerProblem = `"docker version" did not answer within ${DOCKER_TIMEOUT_MS / 1000} s`;
+  else if (r.status !== 0) dockerProblem = '"docker version" failed here';
   return r.status === 0;
 }
 
-function dotnetWorks() {
-  const r = spawnSync('dotnet', ['--list-runtimes'], { encoding: 'utf8' });
-  return r.status === 0 && /Microsoft\.NETCore\.App 1\d\./.test(r.stdout);
+/** The .NET runtimes on the agent; the build targets .NET 10 and runs on a later major on purpose (--roll-forward Major). */
+function dotnetRuntimes() {
+  const r = spawnSync('dotnet', ['--list-runtimes'], { encoding: 'utf8', timeout: 30000 });
+  if (r.status !== 0) return null;
+  return [...r.stdout.matchAll(/^Microsoft\.NETCore\.App (\d+)\.(\S+)/gm)].map(m => ({ major: Number(m[1]), version: `${m[1]}.${m[2]}` }));
 }
 
 function choose(method) {
@@ -58,13 +66,13 @@ function choose(method) {
   if (method === 'dotnet') return ['dotnet', 'runMethod is dotnet'];
   if (method !== 'auto') fail(`runMethod must be auto, container or dotnet, not "${method}".`);
   if (dockerWorks()) return ['container', 'Docker is available on this Linux agent'];
-  return ['dotnet', process.platform === 'linux' ? 'Docker is not available on this agent' : `containers need a Linux agent (this one is ${process.platform})`];
+  return ['dotnet', process.platform === 'linux' ? `Docker is not available on this agent: ${dockerProblem}` : `containers need a Linux agent (this one is ${process.platform})`];
 }
 
 function command(method, env) {
   const childEnv = allowedEnvironment(env);
   if (method === 'container') {
-    if (!dockerWorks()) fail('runMethod container needs Docker on a Linux agent, and "docker version" failed here. Use runMethod auto or dotnet, or install Docker.');
+    if (!dockerWorks()) fail(`runMethod container needs Docker on a Linux agent, and ${dockerProblem || 'this agent is not Linux'}. Use runMethod auto or dotnet, or install Docker.`);
     const cwd = process.cwd();
     // Sources and the temp directory at the same absolute paths, so file paths in issues and the summary file stay valid on the agent.
     const mounts = [...new Set([cwd, env.BUILD_SOURCESDIRECTORY, env.AGENT_TEMPDIRECTORY].filter(Boolean))].flatMap(p => ['-v', `${p}:${p}`]);
@@ -74,10 +82,16 @@ function command(method, env) {
     return { file: 'docker', args: ['run', '--rm', '--network', 'host', '--workdir', cwd, ...user, ...mounts, ...names, IMAGE, 'run'], env: { ...childEnv, PATH: env.PATH } };
   }
   if (!fs.existsSync(DOTNET_BUILD)) fail(`The task is missing its dotnet build (${DOTNET_BUILD}). Reinstall the extension, or use runMethod container.`);
-  if (!dotnetWorks()) fail('runMethod dotnet needs the .NET 10 runtime on the agent, and none was found. Add a UseDotNet@2 step (packageType: runtime, version: 10.x) before this task, or use a Linux agent with Docker.');
+  const runtimes = dotnetRuntimes();
+  const fix = 'Add a UseDotNet@2 step (packageType: runtime, version: 10.x) before this task, or use a Linux agent with Docker.';
+  if (runtimes === null) fail(`runMethod dotnet needs the .NET 10 runtime on the agent, and no dotnet was found. ${fix}`);
+  if (!runtimes.some(r => r.major >= 10)) {
+    const found = runtimes.length ? `only ${runtimes.map(r => r.version).join(', ')}` : 'no .NET runtime';
+    fail(`runMethod dotnet needs the .NET 10 runtime (or later) on the agent, and it has ${found}. ${fix}`);
+  }
   const keepForDotnet = ['PATH', 'HOME', 'DOTNET_ROOT', 'TMPDIR', 'TEMP', 'TMP', 'USERPROFILE', 'SYSTEMROOT'];
   for (const name of keepForDotnet) if (env[name] !== undefined) childEnv[name] = env[name];
-  return { file: 'dotnet', args: [DOTNET_BUILD, 'run'], env: childEnv };
+  return { file: 'dotnet', args: ['--roll-forward', 'Major', DOTNET_BUILD, 'run'], env: childEnv };
 }
 
 const method = (process.env.INPUT_RUNMETHOD || 'auto').trim().toLowerCase();

@@ -21,6 +21,8 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
 
     public string InputName(InputSpec input) => input.Azure;
 
+    public string? Default(InputSpec input) => input.DefaultOnAzure;
+
     public string? GetInput(InputSpec input)
     {
         // The agent always fills the site input with its default, so a connection's own site wins;

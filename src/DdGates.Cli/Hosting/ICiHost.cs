@@ -18,6 +18,9 @@ public interface ICiHost
     /// <summary>How a person gives this step Datadog credentials, in this host's words (for the message when none are set).</summary>
     string CredentialsHelp { get; }
 
+    /// <summary>The input's default on this host.</summary>
+    string? Default(InputSpec input) => input.Default;
+
     /// <summary>The input's value, trimmed; null when unset or empty.</summary>
     string? GetInput(InputSpec input);
 

@@ -15,7 +15,7 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
     public static ActionInputs Read(ICiHost host, Func<string, string?> env)
     {
         var problems = new List<Diagnostic>();
-        string? Text(InputSpec spec) => host.GetInput(spec) ?? spec.Default;
+        string? Text(InputSpec spec) => host.GetInput(spec) ?? host.Default(spec);
         bool? Bool(InputSpec spec)
         {
             var value = Text(spec);

@@ -24,8 +24,12 @@ public sealed record InputSpec(
     string Description,
     InputKind Kind = InputKind.Text,
     IReadOnlyList<string>? Choices = null,
-    string? EnvFallback = null)
+    string? EnvFallback = null,
+    string? AzureDefault = null)
 {
+    /// <summary>The default on Azure Pipelines, where it differs (task.json's defaultValue).</summary>
+    public string? DefaultOnAzure => AzureDefault ?? Default;
+
     /// <summary>The environment variable the GitHub runner sets: INPUT_ + name upper-cased, hyphens kept.</summary>
     public string GitHubEnv => "INPUT_" + GitHub.Replace(' ', '_').ToUpperInvariant();
 

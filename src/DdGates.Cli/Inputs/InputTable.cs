@@ -41,7 +41,8 @@ public static class InputTable
     public static readonly InputSpec PrimaryTag = new("primary-tag", "primaryTag", "--primary-tag", null,
         "evaluate: APM primary tag of the deployment, e.g. region:us-east-1.");
     public static readonly InputSpec Timeout = new("timeout", "timeout", "--timeout", "3600",
-        "evaluate: seconds to wait for the verdict, counted from the start of the step. Keep it above the longest rule duration plus warmup.", InputKind.WholeNumber);
+        "evaluate: seconds to wait for the verdict, counted from the start of the step. Keep it above the longest rule duration plus warmup, and below the job's own timeout (default 3600; 2700 on Azure Pipelines, whose jobs time out after 60 minutes by default).",
+        InputKind.WholeNumber, AzureDefault: "2700");
     public static readonly InputSpec FailOnError = new("fail-on-error", "failOnError", "--fail-on-error", "false",
         "evaluate: also block the deploy when Datadog cannot be reached or gives no verdict in time (error, timeout). A failed gate always blocks.", InputKind.Boolean);
     public static readonly InputSpec Inline = new("inline", "inline", "--inline", "false",

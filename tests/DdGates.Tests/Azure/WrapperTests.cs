@@ -127,4 +127,22 @@ public class WrapperTests
         Assert.Equal("Failed", complete.Properties["result"]);
         Assert.Contains(message, complete.Data, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_agent_with_only_another_major_dotnet_is_told_which_it_has_and_what_to_add()
+    {
+        using var agent = new TaskSandbox();
+        var dotnet = Path.Combine(agent.FakeBin, "dotnet");
+        File.WriteAllText(dotnet, "#!/bin/sh\necho 'Microsoft.AspNetCore.App 8.0.11 [/usr/share/dotnet/shared/Microsoft.AspNetCore.App]'\necho 'Microsoft.NETCore.App 8.0.11 [/usr/share/dotnet/shared/Microsoft.NETCore.App]'\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Directory.CreateDirectory(Path.Combine(agent.TaskDir, "bin"));
+        File.WriteAllText(Path.Combine(agent.TaskDir, "bin", "dd-gates.dll"), "");
+
+        var run = await agent.RunAsync(AgentEnv("apply", "dotnet"), $"{agent.FakeBin}:/usr/bin:/bin");
+
+        Assert.Equal(1, run.ExitCode);
+        var complete = run.Commands.Single(c => c.Event == "complete");
+        Assert.Equal("Failed", complete.Properties["result"]);
+        Assert.Contains("needs the .NET 10 runtime (or later) on the agent, and it has only 8.0.11. Add a UseDotNet@2 step", complete.Data, StringComparison.Ordinal);
+    }
 }
