@@ -96,7 +96,7 @@ function command(method, env) {
 
 const method = (process.env.INPUT_RUNMETHOD || 'auto').trim().toLowerCase();
 const [chosen, why] = choose(method);
-console.log(`dd-gates: running as ${chosen === 'container' ? `the container ${IMAGE}` : 'the .NET build shipped in this task'} (${why}).`);
+console.log(`dd-gates: running as ${chosen === 'container' ? `the container ${IMAGE}` : 'the .NET build shipped in this task'} (${why}), under Node ${process.versions.node}.`);
 const run = command(chosen, process.env);
 if (process.env.SYSTEM_DEBUG === 'true') vso('task.debug', {}, `environment passed on: ${Object.keys(run.env).sort().join(', ')}`);
 const child = spawn(run.file, run.args, { env: run.env, stdio: 'inherit' });
