@@ -36,9 +36,9 @@ function installNode(major, downloadName, binary) {
 installNode(20, 'v20.13.1', 'node20');
 installNode(24, 'v24.10.0', 'node24');
 
-async function startEmulator() {
+async function startEmulator(...extra) {
   const dll = path.join(root, 'src', 'DdGates.Emulator', 'bin', 'Release', 'net10.0', 'dd-gates-emulator.dll');
-  const child = spawn('dotnet', [dll, '--port', '0', '--api-key', API_KEY, '--app-key', APP_KEY], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('dotnet', [dll, '--port', '0', '--api-key', API_KEY, '--app-key', APP_KEY, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve) => readline.createInterface({ input: child.stdout }).once('line', resolve));
   return { url, stop: () => child.kill() };
 }
@@ -109,6 +109,21 @@ for (const major of [20, 24]) {
       const shown = runner.stdout.split('\n').filter((l) => !l.includes('##vso[task.setsecret]')).join('\n') + runner.stderr;
       for (const secret of [API_KEY, APP_KEY, AGENT_SECRET]) assert.ok(!shown.includes(secret), 'a secret leaked');
       assert.ok(!/##vso(?!\[)/.test(runner.stdout), 'a line holds ##vso that is no command');
+    } finally {
+      emulator.stop();
+    }
+  });
+
+  test(`Node ${major}: no verdict without failOnError goes on, SucceededWithIssues, and gateStatus says which`, async () => {
+    const emulator = await startEmulator('--fault-rate', '1', '--fault-kinds', '503');
+    try {
+      const inputs = { connection: CONNECTION, command: 'evaluate', service: 'web', env: 'prod', timeout: '2', apiUrl: emulator.url, runMethod: 'dotnet' };
+      const { runner, all } = await runStep(major, inputs, GATES);
+      assert.ok(runner.succeeded, runner.stdout);
+      assert.deepStrictEqual(all.filter((c) => c.command === 'task.complete').map((c) => c.properties.result), ['SucceededWithIssues']);
+      const status = all.find((c) => c.command === 'task.setvariable' && c.properties.variable === 'gateStatus');
+      assert.strictEqual(status.message, 'timeout');
+      assert.strictEqual(all.filter((c) => c.command === 'task.addattachment').map((c) => c.properties.name).join(), 'Datadog gate evaluation');
     } finally {
       emulator.stop();
     }

@@ -90,4 +90,16 @@ public class AzureHostTests
         Assert.DoesNotContain("##vso", stdout.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("## vso[task.complete]", stdout.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Succeeding_with_issues_is_a_warning_and_an_orange_result()
+    {
+        var stdout = new StringWriter();
+        new AzureHost(stdout, _ => null).SucceedWithIssues("TIMEOUT: no verdict");
+
+        var commands = AgentLoggingCommands.Parse(stdout.ToString());
+        Assert.Equal([("logissue", "warning"), ("complete", "SucceededWithIssues")],
+            commands.Select(c => (c.Event, c.Event == "logissue" ? c.Properties["type"] : c.Properties["result"])));
+        Assert.All(commands, c => Assert.Equal("TIMEOUT: no verdict", c.Data));
+    }
 }

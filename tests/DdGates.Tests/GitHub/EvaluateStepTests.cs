@@ -61,4 +61,38 @@ public class EvaluateStepTests
         Assert.Equal("invalid", step.Outputs["gate-status"]);
         Assert.Contains("no gate found for service checkout", step.Summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task No_verdict_without_fail_on_error_lets_the_deploy_go_on_with_a_warning_and_says_which()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new() { FaultRate = 1, FaultKinds = ["503"] });
+        using var runner = new RunnerSandbox();
+        var inputs = ActionStepTests.Inputs(emulator.BaseUrl.AbsoluteUri, "evaluate", config: "");
+        inputs["service"] = "checkout";
+        inputs["env"] = "production";
+        inputs["timeout"] = "2"; // Datadog keeps answering 503: no verdict before the timeout
+
+        var step = await runner.RunAsync(inputs);
+
+        Assert.True(step.ExitCode == 0, step.ToString());
+        Assert.Equal("timeout", step.Outputs["gate-status"]);
+        Assert.Contains(step.Commands, c => c.Command == "warning" && c.Data.StartsWith("TIMEOUT: checkout/production/default", StringComparison.Ordinal) && c.Data.EndsWith("deploying anyway because fail-on-error is off.", StringComparison.Ordinal));
+        Assert.DoesNotContain(step.Commands, c => c.Command == "error");
+    }
+
+    [Fact]
+    public async Task Missing_keys_say_once_which_inputs_to_set()
+    {
+        using var runner = new RunnerSandbox();
+        var inputs = ActionStepTests.Inputs("http://127.0.0.1:9", "plan");
+        inputs["api-key"] = "";
+        inputs["app-key"] = "";
+        runner.WriteFile("gates.yaml", Gates);
+
+        var step = await runner.RunAsync(inputs);
+
+        Assert.Equal(3, step.ExitCode);
+        var hint = "set the api-key and app-key inputs (from secrets), or access-token";
+        Assert.Single(step.Commands, c => c.Data.Contains(hint, StringComparison.Ordinal));
+    }
 }
