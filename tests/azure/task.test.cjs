@@ -121,8 +121,9 @@ for (const major of [20, 24]) {
       const { runner, all } = await runStep(major, inputs, GATES);
       assert.ok(runner.succeeded, runner.stdout);
       assert.deepStrictEqual(all.filter((c) => c.command === 'task.complete').map((c) => c.properties.result), ['SucceededWithIssues']);
-      const status = all.find((c) => c.command === 'task.setvariable' && c.properties.variable === 'gateStatus');
-      assert.strictEqual(status.message, 'timeout');
+      const outputs = Object.fromEntries(all.filter((c) => c.command === 'task.setvariable').map((c) => [c.properties.variable, c]));
+      for (const name of ['gateStatus', 'evaluationId', 'evaluationUrl', 'rules']) assert.strictEqual(outputs[name]?.properties.isoutput, 'true', `${name} is an output variable`);
+      assert.strictEqual(outputs.gateStatus.message, 'timeout');
       assert.strictEqual(all.filter((c) => c.command === 'task.addattachment').map((c) => c.properties.name).join(), 'Datadog gate evaluation');
     } finally {
       emulator.stop();
