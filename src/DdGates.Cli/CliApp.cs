@@ -71,7 +71,7 @@ public static class CliApp
 
         var root = new RootCommand(
             "dd-gates: Datadog Deployment Gates as code. Declare gates and rules in a file; plan shows the changes, apply makes them.\n" +
-            "Keys come from DD_API_KEY / DATADOG_API_KEY and DD_APP_KEY / DATADOG_APP_KEY.\n" +
+            "Keys come from DD_API_KEY / DATADOG_API_KEY and DD_APP_KEY / DATADOG_APP_KEY, or an OAuth access token from DD_ACCESS_TOKEN.\n" +
             "Exit codes: 0 ok (evaluate: deploy), 1 failed (or plan --fail-on-drift with changes; evaluate: Datadog errors with --fail-on-error), 2 changes pending (plan --detailed-exitcode), 3 invalid input (nothing sent), 4 gate failed, 5 evaluation timed out with --fail-on-error, 130 cancelled.")
         {
             plan, apply, validate, evaluate, run,
