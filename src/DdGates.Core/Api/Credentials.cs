@@ -25,9 +25,6 @@ public sealed class Credentials
     public string? AppKey { get; }
     public string? AccessToken { get; }
 
-    /// <summary>The secrets to mask in CI logs.</summary>
-    public IEnumerable<string> Secrets => new[] { ApiKey, AppKey, AccessToken }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim());
-
     public void ApplyTo(HttpRequestHeaders headers)
     {
         if (AccessToken is not null)
