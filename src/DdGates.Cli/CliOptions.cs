@@ -46,7 +46,7 @@ public sealed class CliOptions
             ApiKeySource = apiKeySource,
             AppKey = appKey,
             AppKeySource = appKeySource,
-            AccessToken = env(InputTable.AccessToken.EnvFallback!) is { Length: > 0 } token ? token : null,
+            AccessToken = FirstSet(env, InputTable.AccessToken.EnvFallback!).Value,
             Concurrency = result.GetValue(Concurrency),
             Output = result.GetValue(Output) == "json" ? OutputFormat.Json : OutputFormat.Text,
         };
@@ -54,10 +54,16 @@ public sealed class CliOptions
 
     public static Option<bool> Flag(InputSpec spec) => new(spec.Cli!) { Description = spec.Description };
 
-    internal static (string? Value, string Source) FirstSet(Func<string, string?> env, string first, string second) =>
-        !string.IsNullOrEmpty(env(first)) ? (env(first), first)
-        : !string.IsNullOrEmpty(env(second)) ? (env(second), second)
-        : (null, $"{first} (or {second})");
+    /// <summary>The first of the variables that is set, and its name; none set: null, and the names for messages.</summary>
+    internal static (string? Value, string Source) FirstSet(Func<string, string?> env, string first, params string[] others)
+    {
+        foreach (var name in others.Prepend(first))
+        {
+            if (env(name) is { Length: > 0 } value) return (value, name);
+        }
+
+        return (null, others.Length == 0 ? first : $"{first} (or {string.Join(" or ", others)})");
+    }
 
     private static Option<string?> Text(InputSpec spec, string? helpName = null, params string[] aliases)
     {

@@ -36,6 +36,7 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
 
         var (apiKey, apiKeySource) = Key(host, env, InputTable.ApiKey, "DD_API_KEY", "DATADOG_API_KEY");
         var (appKey, appKeySource) = Key(host, env, InputTable.AppKey, "DD_APP_KEY", "DATADOG_APP_KEY");
+        var (accessToken, accessTokenSource) = Key(host, env, InputTable.AccessToken, InputTable.AccessToken.EnvFallback!);
         var settings = new RunSettings
         {
             ConfigPath = Text(InputTable.Config),
@@ -51,8 +52,8 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
             ApiKeySource = apiKeySource,
             AppKey = appKey,
             AppKeySource = appKeySource,
-            AccessToken = host.GetInput(InputTable.AccessToken) ?? (env(InputTable.AccessToken.EnvFallback!) is { Length: > 0 } token ? token : null),
-            AccessTokenSource = host.GetInput(InputTable.AccessToken) is null ? InputTable.AccessToken.EnvFallback! : $"input {host.InputName(InputTable.AccessToken)}",
+            AccessToken = accessToken,
+            AccessTokenSource = accessTokenSource,
             CredentialsHelp = host.CredentialsHelp,
             Concurrency = concurrency,
             FailOnDrift = Bool(InputTable.FailOnDrift) ?? false,
@@ -63,8 +64,8 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
     }
 
     /// <summary>The key and where it came from (named in messages, never the value).</summary>
-    private static (string? Value, string Source) Key(ICiHost host, Func<string, string?> env, InputSpec input, string first, string second) =>
-        host.GetInput(input) is { } value ? (value, $"input {host.InputName(input)}") : CliOptions.FirstSet(env, first, second);
+    private static (string? Value, string Source) Key(ICiHost host, Func<string, string?> env, InputSpec input, string first, params string[] others) =>
+        host.GetInput(input) is { } value ? (value, $"input {host.InputName(input)}") : CliOptions.FirstSet(env, first, others);
 
     private static Diagnostic Problem(ICiHost host, InputSpec spec, string message) => new($"input {host.InputName(spec)}", 0, 0, "", message);
 }

@@ -53,8 +53,12 @@ public static class JsonReport
             {
                 w.WriteStartObject();
                 w.WriteString("file", p.File);
-                if (p.Line > 0) w.WriteNumber("line", p.Line);
-                if (p.Line > 0) w.WriteNumber("column", p.Column);
+                if (p.Line > 0)
+                {
+                    w.WriteNumber("line", p.Line);
+                    w.WriteNumber("column", p.Column);
+                }
+
                 if (p.Path.Length > 0) w.WriteString("path", p.Path);
                 w.WriteString("message", p.Message);
                 w.WriteEndObject();
