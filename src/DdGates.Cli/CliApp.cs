@@ -1,7 +1,11 @@
 using System.CommandLine;
+using DdGates.Api;
 using DdGates.Cli.Commands;
 using DdGates.Cli.Hosting;
 using DdGates.Cli.Inputs;
+using DdGates.Cli.Presenting;
+using DdGates.Evaluation;
+using DdGates.Inputs;
 
 namespace DdGates.Cli;
 
@@ -40,10 +44,19 @@ public static class CliApp
         CliRuntime? runtime = null, CancellationToken ct = default)
     {
         runtime ??= new CliRuntime(DateTimeOffset.UtcNow);
-        var retryPolicy = runtime.Retry;
+        var policy = runtime.Retry ?? new RetryPolicy();
         var options = new CliOptions();
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when changes are pending, 0 when there are none, 1 on errors." };
-        var commands = new ReconcileCommand(stdout, stderr, ReadFile, retryPolicy);
+
+        // Every terminal command: a presenter for its output format, the use case, and the one boundary around it.
+        Task<int> Terminal(RunSettings settings, bool evaluates, Func<IRunPresenter, Task<RunExit>> command, CancellationToken token)
+        {
+            var presenter = new TerminalPresenter(stdout, stderr, settings.Output, evaluates);
+            return SafeRun.RunAsync(presenter, stderr, () => command(presenter), token);
+        }
+
+        Task<int> Reconcile(RunSettings settings, bool apply, CancellationToken token) =>
+            Terminal(settings, evaluates: false, p => new ReconcileUseCase(p, ReadFile, policy).RunAsync(settings, apply, token), token);
 
         var plan = new Command("plan", "Show what apply would change, gate by gate and rule by rule. Sends no write.");
         var apply = new Command("apply", "Make Datadog hold exactly the declared gates and rules (idempotent; no state file).");
@@ -56,23 +69,31 @@ public static class CliApp
         var failOnDrift = CliOptions.Flag(InputTable.FailOnDrift);
         plan.Options.Add(detailed);
         plan.Options.Add(failOnDrift);
-        plan.SetAction((r, token) => commands.PlanAsync(options.Read(r, env) with { DetailedExitCode = r.GetValue(detailed), FailOnDrift = r.GetValue(failOnDrift) }, token));
-        apply.SetAction((r, token) => commands.ApplyAsync(options.Read(r, env), token));
-        validate.SetAction(r => commands.Validate(options.Read(r, env)));
+        plan.SetAction((r, token) => Reconcile(options.Read(r, env) with { DetailedExitCode = r.GetValue(detailed), FailOnDrift = r.GetValue(failOnDrift) }, apply: false, token));
+        apply.SetAction((r, token) => Reconcile(options.Read(r, env), apply: true, token));
+        validate.SetAction((r, token) =>
+        {
+            var settings = options.Read(r, env);
+            return Terminal(settings, evaluates: false, p => Task.FromResult(new ReconcileUseCase(p, ReadFile, policy).Validate(settings)), token);
+        });
 
         var evaluate = new Command("evaluate", "Ask the gate whether to deploy, wait for the verdict, and exit 0 to go or non-zero to stop.");
         var evaluation = new EvaluateOptions();
         foreach (var option in options.All.Where(o => o != options.Prune && o != options.DryRun).Concat(evaluation.All)) evaluate.Options.Add(option);
-        evaluate.SetAction((r, token) => new EvaluateCommand(stdout, stderr, ReadFile, retryPolicy, runtime.Schedule)
-            .RunAsync(evaluation.Read(r, options.Read(r, env)), runtime.StartedAt, token));
+        evaluate.SetAction((r, token) =>
+        {
+            var settings = evaluation.Read(r, options.Read(r, env));
+            var schedule = runtime.Schedule ?? new PollSchedule();
+            return Terminal(settings.Run, evaluates: true, p => new EvaluateUseCase(p, ReadFile, policy, schedule).RunAsync(settings, runtime.StartedAt, token), token);
+        });
 
         var run = new Command("run", "Run as a CI step (GitHub Action, Azure Pipelines task): inputs from INPUT_* variables, then outputs, a summary and annotations.");
-        run.SetAction((_, token) => new ActionCommand(HostDetector.Detect(stdout, stderr, env), env, ReadFile, runtime).RunAsync(token));
+        run.SetAction((_, token) => new ActionCommand(HostDetector.Detect(stdout, stderr, env), env, ReadFile, runtime, stderr).RunAsync(token));
 
         var root = new RootCommand(
             "dd-gates: Datadog Deployment Gates as code. Declare gates and rules in a file; plan shows the changes, apply makes them.\n" +
-            "Keys come from DD_API_KEY / DATADOG_API_KEY and DD_APP_KEY / DATADOG_APP_KEY, or an OAuth access token from DD_ACCESS_TOKEN.\n" +
-            "Exit codes: 0 ok (evaluate: deploy), 1 failed (or plan --fail-on-drift with changes; evaluate: Datadog errors with --fail-on-error), 2 changes pending (plan --detailed-exitcode), 3 invalid input (nothing sent), 4 gate failed, 5 evaluation timed out with --fail-on-error, 130 cancelled.")
+            $"Keys come from {Fallbacks(InputTable.ApiKey)} and {Fallbacks(InputTable.AppKey)}, or an OAuth access token from {Fallbacks(InputTable.AccessToken)}.\n" +
+            ExitCodes.Help())
         {
             plan, apply, validate, evaluate, run,
         };
@@ -96,10 +117,13 @@ public static class CliApp
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            stderr.WriteLine("Cancelled: what was applied so far is kept; run again to finish.");
+            // Cancelled before a command's own boundary was reached.
+            stderr.WriteLine(SafeRun.CancelledReason);
             return ExitCodes.Cancelled;
         }
     }
+
+    private static string Fallbacks(InputSpec input) => string.Join(" / ", input.Fallbacks);
 
     private static string? ReadFile(string path)
     {

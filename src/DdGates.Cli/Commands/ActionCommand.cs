@@ -1,26 +1,24 @@
 using DdGates.Api;
 using DdGates.Cli.Hosting;
 using DdGates.Cli.Inputs;
-using DdGates.Cli.Rendering;
-using DdGates.Config;
+using DdGates.Cli.Presenting;
 using DdGates.Evaluation;
-using DdGates.Model;
 
 namespace DdGates.Cli.Commands;
 
 /// <summary>
-/// <c>dd-gates run</c>: the program as a CI step (GitHub Action, Azure task). Inputs come from the
-/// host, keys are masked before anything is printed, every input problem becomes an annotation,
-/// and the command's step writes outputs and a summary.
+/// <c>dd-gates run</c>: the program as a CI step (GitHub Action, Azure task). Inputs come from the host,
+/// keys are masked before anything is printed, and the command's use case reports through a step presenter.
 /// </summary>
-public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<string, string?> readFile, CliRuntime runtime)
+public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<string, string?> readFile, CliRuntime runtime, TextWriter stderr)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var inputs = ActionInputs.Read(host, env);
+        var presenter = new StepPresenter(host, inputs.Command);
         try
         {
-            return await RunAsync(inputs, ct);
+            return await SafeRun.RunAsync(presenter, stderr, () => RunAsync(inputs, presenter, ct), ct);
         }
         finally
         {
@@ -28,45 +26,26 @@ public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<
         }
     }
 
-    private async Task<int> RunAsync(ActionInputs inputs, CancellationToken ct)
+    private async Task<RunExit> RunAsync(ActionInputs inputs, IRunPresenter presenter, CancellationToken ct)
     {
-        MaskKeys(inputs.Settings);
+        foreach (var key in new[] { inputs.Settings.ApiKey, inputs.Settings.AppKey, inputs.Settings.AccessToken })
+        {
+            if (!string.IsNullOrWhiteSpace(key.Value)) host.MaskSecret(key.Value.Trim());
+        }
+
         var policy = runtime.Retry ?? new RetryPolicy();
-        if (inputs.Evaluates)
+        var reconcile = new ReconcileUseCase(presenter, readFile, policy);
+        if (inputs.Problems.Count > 0)
         {
-            var (evaluation, problems) = EvaluateValidator.Validate(inputs.Evaluate, readFile);
-            if (evaluation is null || inputs.Problems.Count > 0) return Invalid([.. inputs.Problems, .. problems]);
-            var step = new EvaluateStep(host, new ReconcileStep(host, inputs), runtime.Schedule ?? new PollSchedule(), policy);
-            return await step.RunAsync(evaluation, runtime.StartedAt, ct);
+            // Every problem at once: the input's own, plus what validating the rest finds.
+            var more = inputs.Evaluates
+                ? Validation.EvaluateValidator.Validate(inputs.Evaluate, readFile).Problems
+                : Validation.RunValidator.Validate(inputs.Settings, readFile, needsKeys: true).Problems;
+            return reconcile.Invalid([.. inputs.Problems, .. more]);
         }
 
-        var (run, validation) = RunValidator.Validate(inputs.Settings, readFile, needsKeys: true);
-        if (run is null || inputs.Problems.Count > 0) return Invalid([.. inputs.Problems, .. validation]);
-        return await new ReconcileStep(host, inputs).RunAsync(run, policy, ct);
+        if (!inputs.Evaluates) return await reconcile.RunAsync(inputs.Settings, apply: !inputs.IsPlan, ct);
+        var evaluate = new EvaluateUseCase(presenter, readFile, policy, runtime.Schedule ?? new PollSchedule());
+        return await evaluate.RunAsync(inputs.Evaluate, runtime.StartedAt, ct);
     }
-
-    private void MaskKeys(RunSettings settings)
-    {
-        foreach (var key in new[] { settings.ApiKey, settings.AppKey, settings.AccessToken })
-        {
-            if (!string.IsNullOrWhiteSpace(key)) host.MaskSecret(key.Trim());
-        }
-    }
-
-    private int Invalid(IReadOnlyList<Diagnostic> problems)
-    {
-        // Annotations sit on the file and line already, so they carry only the path and the message.
-        var annotated = problems.TakeWhile(p => host.Error(AnnotationText(p), Location(p))).Count();
-        host.AppendSummary(SummaryMarkdown.Problems(problems, annotated));
-        host.SetOutput(InputTable.Result, "invalid");
-        host.SetOutput(InputTable.Changed, "false");
-        host.SetOutput(InputTable.GateStatus, GateStatus.Invalid.ToOutput());
-        host.Fail($"{Words.Plural(problems.Count, "problem", "problems")} in the input; nothing was sent to Datadog (see the summary).");
-        return ExitCodes.InvalidInput;
-    }
-
-    private static string AnnotationText(Diagnostic p) =>
-        p.Line <= 0 ? p.ToString() : p.Path.Length > 0 ? $"{p.Path}: {p.Message}" : p.Message;
-
-    private static SourceLocation? Location(Diagnostic p) => p.Line > 0 ? new SourceLocation(p.File, p.Line, p.Column) : null;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using DdGates.Cli.Inputs;
+using DdGates.Cli.Outputs;
+using DdGates.Inputs;
 using DdGates.Model;
 
 namespace DdGates.Cli.Hosting;
@@ -15,7 +16,12 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly StringBuilder _summary = new();
 
-    public string Name => "Azure Pipelines";
+
+    /// <summary>The agent keeps the first 10 errors of a step as issues and only logs the rest (agent ExecutionContext.cs, _maxIssueCount).</summary>
+    public int ErrorAnnotationLimit => 10;
+
+    /// <summary>The agent sets no size for a summary attachment; GitHub's 1 MiB keeps the card readable and the two hosts alike.</summary>
+    public int SummaryLimitBytes => 1024 * 1024;
 
     public string CredentialsHelp => "set connection (a Datadog service connection), or the apiKey and appKey inputs (from secret variables)";
 
@@ -43,15 +49,13 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
 
     public void Warning(string message, SourceLocation? at = null) => Issue("warning", message, at);
 
-    public bool Error(string message, SourceLocation? at = null)
+    public void Error(string message, SourceLocation? at = null) => Issue("error", message, at);
+
+    public IDisposable Group(string title)
     {
-        Issue("error", message, at);
-        return true;
+        stdout.WriteLine("##[group]" + LoggingCommand.Defuse(title));
+        return new LogGroup(() => stdout.WriteLine("##[endgroup]"));
     }
-
-    public void StartGroup(string title) => stdout.WriteLine("##[group]" + LoggingCommand.Defuse(title));
-
-    public void EndGroup() => stdout.WriteLine("##[endgroup]");
 
     public void AppendSummary(string markdown) => _summary.Append(markdown);
 

@@ -1,4 +1,5 @@
-using DdGates.Cli.Inputs;
+using DdGates.Cli.Outputs;
+using DdGates.Inputs;
 using DdGates.Model;
 
 namespace DdGates.Cli.Hosting;
@@ -10,7 +11,10 @@ namespace DdGates.Cli.Hosting;
 /// </summary>
 public sealed class ConsoleHost(TextWriter stdout, TextWriter stderr, Func<string, string?> env) : ICiHost
 {
-    public string Name => "console";
+
+    public int ErrorAnnotationLimit => int.MaxValue;
+
+    public int SummaryLimitBytes => int.MaxValue;
 
     public string CredentialsHelp => "set the api-key and app-key inputs (INPUT_API-KEY, INPUT_APP-KEY), or DD_API_KEY and DD_APP_KEY";
 
@@ -34,16 +38,12 @@ public sealed class ConsoleHost(TextWriter stdout, TextWriter stderr, Func<strin
 
     public void Warning(string message, SourceLocation? at = null) => stderr.WriteLine($"{Where(at)}warning: {message}");
 
-    public bool Error(string message, SourceLocation? at = null)
-    {
-        stderr.WriteLine($"{Where(at)}error: {message}");
-        return true;
-    }
+    public void Error(string message, SourceLocation? at = null) => stderr.WriteLine($"{Where(at)}error: {message}");
 
-    public void StartGroup(string title) => stdout.WriteLine($"--- {title}");
-
-    public void EndGroup()
+    public IDisposable Group(string title)
     {
+        stdout.WriteLine($"--- {title}");
+        return new LogGroup(() => { });
     }
 
     public void AppendSummary(string markdown) => stdout.Write(markdown);

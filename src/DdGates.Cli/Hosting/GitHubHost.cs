@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using DdGates.Cli.Inputs;
+using DdGates.Cli.Outputs;
+using DdGates.Inputs;
 using DdGates.Model;
 
 namespace DdGates.Cli.Hosting;
@@ -12,13 +13,16 @@ namespace DdGates.Cli.Hosting;
 /// </summary>
 public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Func<string>? newDelimiter = null) : ICiHost
 {
-    public const int MaxErrorAnnotations = 10;
-    public const int SummaryLimitBytes = 1024 * 1024;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly Func<string> _delimiter = newDelimiter ?? (() => "ghadelimiter_" + Guid.NewGuid().ToString());
     private int _errors;
 
-    public string Name => "GitHub Actions";
+
+    /// <summary>The runner shows 10 error annotations a step and drops the rest.</summary>
+    public int ErrorAnnotationLimit => 10;
+
+    /// <summary>GitHub refuses a step summary over 1 MiB.</summary>
+    public int SummaryLimitBytes => 1024 * 1024;
 
     public string CredentialsHelp => "set the api-key and app-key inputs (from secrets), or access-token";
 
@@ -41,16 +45,17 @@ public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Fun
 
     public void Warning(string message, SourceLocation? at = null) => stdout.WriteLine(WorkflowCommand.Format("warning", Where(at), message));
 
-    public bool Error(string message, SourceLocation? at = null)
+    public void Error(string message, SourceLocation? at = null)
     {
-        if (++_errors > MaxErrorAnnotations) return false;
-        stdout.WriteLine(WorkflowCommand.Format("error", Where(at), message));
-        return true;
+        if (Interlocked.Increment(ref _errors) > ErrorAnnotationLimit) stdout.WriteLine($"Error: {message}");
+        else stdout.WriteLine(WorkflowCommand.Format("error", Where(at), message));
     }
 
-    public void StartGroup(string title) => stdout.WriteLine(WorkflowCommand.Format("group", [], title));
-
-    public void EndGroup() => stdout.WriteLine("::endgroup::");
+    public IDisposable Group(string title)
+    {
+        stdout.WriteLine(WorkflowCommand.Format("group", [], title));
+        return new LogGroup(() => stdout.WriteLine("::endgroup::"));
+    }
 
     public void AppendSummary(string markdown)
     {
@@ -70,10 +75,7 @@ public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Fun
         // Each section went to GITHUB_STEP_SUMMARY as it came, under its own heading.
     }
 
-    public void Fail(string reason)
-    {
-        if (!Error(reason)) stdout.WriteLine($"Error: {reason}");
-    }
+    public void Fail(string reason) => Error(reason);
 
     public void SucceedWithIssues(string reason) => Warning(reason);
 

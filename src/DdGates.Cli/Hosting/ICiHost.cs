@@ -1,4 +1,5 @@
-using DdGates.Cli.Inputs;
+using DdGates.Cli.Outputs;
+using DdGates.Inputs;
 using DdGates.Model;
 
 namespace DdGates.Cli.Hosting;
@@ -6,17 +7,21 @@ namespace DdGates.Cli.Hosting;
 /// <summary>
 /// The CI host a step runs in, in the @actions/core vocabulary. Adapters only spell these verbs in
 /// their platform's syntax (GitHub workflow commands and file commands, Azure logging commands, or a
-/// plain console); every decision lives in <see cref="ActionCommand"/>.
+/// plain console) and state their platform's limits; what to say is decided by the step's presenter.
 /// </summary>
 public interface ICiHost
 {
-    string Name { get; }
-
     /// <summary>How this host spells the input's name, for messages ("api-key", or "apiKey" on Azure).</summary>
     string InputName(InputSpec input);
 
     /// <summary>How a person gives this step Datadog credentials, in this host's words (for the message when none are set).</summary>
     string CredentialsHelp { get; }
+
+    /// <summary>The largest summary this host shows for one step, in UTF-8 bytes.</summary>
+    int SummaryLimitBytes { get; }
+
+    /// <summary>How many error annotations a step gets before the host drops the rest.</summary>
+    int ErrorAnnotationLimit { get; }
 
     /// <summary>The input's default on this host.</summary>
     string? Default(InputSpec input) => input.Default;
@@ -29,18 +34,18 @@ public interface ICiHost
 
     void SetOutput(OutputSpec output, string value);
 
+    /// <summary>Detail shown only when the person turns on step debugging.</summary>
     void Debug(string message);
 
     void Info(string message);
 
     void Warning(string message, SourceLocation? at = null);
 
-    /// <summary>An error annotation; false when the host's limit per step was reached and it was not shown.</summary>
-    bool Error(string message, SourceLocation? at = null);
+    /// <summary>An error annotation. Past <see cref="ErrorAnnotationLimit"/> a host may show it as a plain log line.</summary>
+    void Error(string message, SourceLocation? at = null);
 
-    void StartGroup(string title);
-
-    void EndGroup();
+    /// <summary>A collapsible section of the log, closed when disposed.</summary>
+    IDisposable Group(string title);
 
     /// <summary>Appends markdown to the step's summary (GitHub job summary, Azure summary tab).</summary>
     void AppendSummary(string markdown);

@@ -1,5 +1,6 @@
 using DdGates.Api;
-using DdGates.Cli.Inputs;
+using DdGates.Cli.Outputs;
+using DdGates.Inputs;
 
 namespace DdGates.Cli.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DdGates.Cli.Hosting;
 using DdGates.Config;
+using DdGates.Inputs;
 
 namespace DdGates.Cli.Inputs;
 
@@ -20,23 +21,19 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
         {
             var value = Text(spec);
             if (value is null) return null;
-            if (value is "true" or "True" or "TRUE") return true;
-            if (value is "false" or "False" or "FALSE") return false;
-            problems.Add(Problem(host, spec, $"expected true or false, found \"{value}\""));
+            if (YamlBool.TryParse(value, out var parsed)) return parsed;
+            problems.Add(Diagnostic.About(spec, $"expected true or false, found \"{value}\""));
             return null;
         }
 
         var command = Text(InputTable.Command)!;
-        if (!InputTable.Command.Choices!.Contains(command)) problems.Add(Problem(host, InputTable.Command, $"must be one of {string.Join(", ", InputTable.Command.Choices!)}, found \"{command}\""));
+        if (!InputTable.Command.Choices!.Contains(command)) problems.Add(Diagnostic.About(InputTable.Command, $"must be one of {string.Join(", ", InputTable.Command.Choices!)}, found \"{command}\""));
         if (!int.TryParse(Text(InputTable.Concurrency), NumberStyles.None, CultureInfo.InvariantCulture, out var concurrency))
         {
-            problems.Add(Problem(host, InputTable.Concurrency, $"expected a whole number, found \"{Text(InputTable.Concurrency)}\""));
+            problems.Add(Diagnostic.About(InputTable.Concurrency, $"expected a whole number, found \"{Text(InputTable.Concurrency)}\""));
             concurrency = int.Parse(InputTable.Concurrency.Default!, CultureInfo.InvariantCulture); // reported once, not again as out of range
         }
 
-        var (apiKey, apiKeySource) = Key(host, env, InputTable.ApiKey, "DD_API_KEY", "DATADOG_API_KEY");
-        var (appKey, appKeySource) = Key(host, env, InputTable.AppKey, "DD_APP_KEY", "DATADOG_APP_KEY");
-        var (accessToken, accessTokenSource) = Key(host, env, InputTable.AccessToken, InputTable.AccessToken.EnvFallback!);
         var settings = new RunSettings
         {
             ConfigPath = Text(InputTable.Config),
@@ -46,14 +43,11 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
             DryRun = Bool(InputTable.DryRun),
             Rules = Text(InputTable.Rules),
             Prune = Bool(InputTable.Prune) ?? false,
-            Site = host.GetInput(InputTable.Site) ?? CliOptions.FirstSet(env, "DD_SITE", "DATADOG_SITE").Value,
+            Site = host.GetInput(InputTable.Site) ?? Given.FromEnvironment(InputTable.Site, env).Value,
             ApiUrl = Text(InputTable.ApiUrl),
-            ApiKey = apiKey,
-            ApiKeySource = apiKeySource,
-            AppKey = appKey,
-            AppKeySource = appKeySource,
-            AccessToken = accessToken,
-            AccessTokenSource = accessTokenSource,
+            ApiKey = Key(host, env, InputTable.ApiKey),
+            AppKey = Key(host, env, InputTable.AppKey),
+            AccessToken = Key(host, env, InputTable.AccessToken),
             CredentialsHelp = host.CredentialsHelp,
             Concurrency = concurrency,
             FailOnDrift = Bool(InputTable.FailOnDrift) ?? false,
@@ -63,9 +57,7 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
         return new ActionInputs(settings, evaluate, command, problems);
     }
 
-    /// <summary>The key and where it came from (named in messages, never the value).</summary>
-    private static (string? Value, string Source) Key(ICiHost host, Func<string, string?> env, InputSpec input, string first, params string[] others) =>
-        host.GetInput(input) is { } value ? (value, $"input {host.InputName(input)}") : CliOptions.FirstSet(env, first, others);
-
-    private static Diagnostic Problem(ICiHost host, InputSpec spec, string message) => new($"input {host.InputName(spec)}", 0, 0, "", message);
+    /// <summary>The input, else its environment fallbacks; with where it came from (named in messages, never the value).</summary>
+    private static Given Key(ICiHost host, Func<string, string?> env, InputSpec input) =>
+        host.GetInput(input) is { } value ? new Given(value, new FromInput(input)) : Given.FromEnvironment(input, env);
 }

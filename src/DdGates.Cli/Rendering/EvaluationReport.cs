@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using DdGates.Api.Dto;
+using DdGates.Cli.Commands;
 using DdGates.Evaluation;
 
 namespace DdGates.Cli.Rendering;
@@ -13,43 +13,32 @@ public static class EvaluationReport
         var text = new StringBuilder().AppendLine(verdict.Sentence);
         foreach (var rule in o.Rules)
         {
-            var reason = string.IsNullOrEmpty(rule.Reason) ? "" : $": {rule.Reason}";
-            text.AppendLine($"  {rule.Status,-11} {rule.Name}{(rule.DryRun == true ? " (dry run)" : "")}{reason}");
+            var reason = rule.Reason is null ? "" : $": {rule.Reason}";
+            text.AppendLine($"  {rule.StateName,-11} {rule.Name}{(rule.DryRun ? " (dry run)" : "")}{reason}");
         }
 
         if (o.EvaluationUrl is not null) text.AppendLine($"Evaluation: {o.EvaluationUrl}");
         return text.ToString();
     }
 
-    public static string Json(EvaluationOutcome o, Verdict verdict)
+    public static string Json(EvaluationOutcome o, Verdict verdict) => JsonText.Write(w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("gate_status", o.Status.ToOutput());
-            w.WriteBoolean("blocks", verdict.Blocks);
-            w.WriteNumber("exit_code", verdict.ExitCode);
-            w.WriteString("verdict", verdict.Sentence);
-            w.WriteString("evaluation_id", o.EvaluationId);
-            w.WriteString("evaluation_url", o.EvaluationUrl);
-            w.WriteBoolean("dry_run", o.DryRun);
-            if (o.Message is not null) w.WriteString("message", o.Message);
-            w.WritePropertyName("rules");
-            WriteRules(w, o.Rules);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        w.WriteStartObject();
+        w.WriteString("gate_status", o.Status.ToOutput());
+        w.WriteBoolean("blocks", verdict.Blocks);
+        w.WriteNumber("exit_code", verdict.ExitCode);
+        w.WriteString("verdict", verdict.Sentence);
+        w.WriteString("evaluation_id", o.EvaluationId);
+        w.WriteString("evaluation_url", o.EvaluationUrl);
+        w.WriteBoolean("dry_run", o.DryRun);
+        if (o.Message is not null) w.WriteString("message", o.Message);
+        w.WritePropertyName("rules");
+        WriteRules(w, o.Rules);
+        w.WriteEndObject();
+    });
 
     /// <summary>The <c>rules</c> output: [{name, status, reason, dry_run}].</summary>
-    public static string RulesJson(IReadOnlyList<EvaluationRuleResult> rules)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream)) WriteRules(w, rules);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string RulesJson(IReadOnlyList<RuleVerdict> rules) => JsonText.Write(w => WriteRules(w, rules), indented: false);
 
     public static string Markdown(EvaluationOutcome o, Verdict verdict)
     {
@@ -60,8 +49,8 @@ public static class EvaluationReport
             text.AppendLine("| Rule | Status | Reason | Dry run |").AppendLine("|---|---|---|---|");
             foreach (var r in o.Rules)
             {
-                var mark = r.Status switch { "pass" => "✅", "fail" => "❌", _ => "⏳" };
-                text.AppendLine($"| {Rendering.Markdown.Escape(r.Name)} | {mark} {Rendering.Markdown.Escape(r.Status)} | {Rendering.Markdown.Escape(r.Reason)} | {(r.DryRun == true ? "yes" : "no")} |");
+                var mark = r.State switch { EvaluationState.Pass => "✅", EvaluationState.Fail => "❌", _ => "⏳" };
+                text.AppendLine($"| {Rendering.Markdown.Escape(r.Name)} | {mark} {r.StateName} | {Rendering.Markdown.Escape(r.Reason)} | {(r.DryRun ? "yes" : "no")} |");
             }
 
             text.AppendLine();
@@ -71,16 +60,16 @@ public static class EvaluationReport
         return text.ToString();
     }
 
-    private static void WriteRules(Utf8JsonWriter w, IReadOnlyList<EvaluationRuleResult> rules)
+    private static void WriteRules(Utf8JsonWriter w, IReadOnlyList<RuleVerdict> rules)
     {
         w.WriteStartArray();
         foreach (var r in rules)
         {
             w.WriteStartObject();
             w.WriteString("name", r.Name);
-            w.WriteString("status", r.Status);
+            w.WriteString("status", r.StateName);
             w.WriteString("reason", r.Reason);
-            w.WriteBoolean("dry_run", r.DryRun == true);
+            w.WriteBoolean("dry_run", r.DryRun);
             w.WriteEndObject();
         }
 

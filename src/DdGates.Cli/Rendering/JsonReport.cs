@@ -1,38 +1,31 @@
-using System.Text;
 using System.Text.Json;
-using DdGates.Applying;
 using DdGates.Config;
-using DdGates.Planning;
+using DdGates.Inputs;
+using DdGates.Reconciling;
 
 namespace DdGates.Cli.Rendering;
 
 /// <summary>The plan (and, after apply, the outcomes) as JSON for machines. Field names are a public contract.</summary>
 public static class JsonReport
 {
-    public static string Render(Plan plan, ApplyResult? applied, bool indented = true)
+    public static string Render(ReconcileOutcome outcome, bool indented = true) => JsonText.Write(w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
-        {
-            w.WriteStartObject();
-            w.WriteBoolean("changes_pending", applied is null && plan.HasChanges);
-            w.WriteBoolean("changed", applied is null ? plan.HasChanges : applied.Gates.Any(g => g.Result is GateResult.Created or GateResult.Updated));
-            if (applied is not null) w.WriteBoolean("succeeded", applied.Succeeded);
-            w.WriteString("summary", Words.Totals(plan));
-            w.WriteStartArray("gates");
-            for (var i = 0; i < plan.Gates.Count; i++) Gate(w, plan.Gates[i], applied?.Gates[i]);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        var applied = outcome as Applied;
+        var plan = applied?.Plan ?? ((Planned)outcome).Plan;
+        w.WriteStartObject();
+        w.WriteBoolean("changes_pending", applied is null && plan.HasChanges);
+        w.WriteBoolean("changed", outcome.Changed);
+        if (applied is not null) w.WriteBoolean("succeeded", applied.Succeeded);
+        w.WriteString("summary", Words.Totals(plan));
+        w.WriteStartArray("gates");
+        foreach (var row in GateRow.Of(outcome)) Gate(w, row);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }, indented);
 
     /// <summary>The one document -o json prints when nothing could be planned: bad input (exit 3) or a failure before the plan (exit 1).</summary>
-    public static string NoPlan(string result, int exitCode, string message, IReadOnlyList<Diagnostic> problems, bool evaluate)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    public static string NoPlan(string result, int exitCode, string message, IReadOnlyList<Diagnostic> problems, bool evaluate, Func<InputSpec, string> inputName) =>
+        JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("result", result);
@@ -49,41 +42,52 @@ public static class JsonReport
             w.WriteNumber("exit_code", exitCode);
             w.WriteString("message", message);
             w.WriteStartArray("problems");
-            foreach (var p in problems)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", p.File);
-                if (p.Line > 0)
-                {
-                    w.WriteNumber("line", p.Line);
-                    w.WriteNumber("column", p.Column);
-                }
-
-                if (p.Path.Length > 0) w.WriteString("path", p.Path);
-                w.WriteString("message", p.Message);
-                w.WriteEndObject();
-            }
-
+            foreach (var p in problems) Problem(w, p, inputName);
             w.WriteEndArray();
             w.WriteEndObject();
+        });
+
+    private static void Problem(Utf8JsonWriter w, Diagnostic p, Func<InputSpec, string> inputName)
+    {
+        w.WriteStartObject();
+        switch (p.Where)
+        {
+            case InFile f:
+                w.WriteString("file", f.File);
+                if (f.Line > 0)
+                {
+                    w.WriteNumber("line", f.Line);
+                    w.WriteNumber("column", f.Column);
+                }
+
+                break;
+            case FromInput i:
+                w.WriteString("input", inputName(i.Input));
+                break;
+            case FromEnv e:
+                w.WriteString("env", e.Name);
+                break;
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        if (p.Path.Length > 0) w.WriteString("path", p.Path);
+        w.WriteString("message", p.Message);
+        w.WriteEndObject();
     }
 
-    private static void Gate(Utf8JsonWriter w, GatePlan gate, GateOutcome? outcome)
+    private static void Gate(Utf8JsonWriter w, GateRow row)
     {
+        var gate = row.Plan;
         w.WriteStartObject();
         w.WriteString("key", gate.Key.ToString());
         w.WriteString("service", gate.Key.Service);
         w.WriteString("env", gate.Key.Env);
         w.WriteString("identifier", gate.Key.Identifier);
-        w.WriteString("id", outcome?.GateId ?? gate.Actual?.Id);
+        w.WriteString("id", row.Outcome?.GateId ?? gate.Actual?.Id);
         w.WriteString("action", Words.Verb(gate));
         if (gate.Actual is not null) w.WriteBoolean("dry_run_before", gate.Actual.DryRun);
         w.WriteBoolean("dry_run", gate.Desired.DryRun);
-        if (outcome is not null) w.WriteString("result", Words.Done(outcome.Result));
-        if ((outcome?.Error ?? gate.Error) is { } error) w.WriteString("error", error);
+        if (row.Outcome is { } outcome) w.WriteString("result", Words.PastTense(outcome.Result));
+        if (row.Error is { } error) w.WriteString("error", error);
         w.WriteStartArray("rules");
         foreach (var rule in gate.Rules)
         {
@@ -92,8 +96,8 @@ public static class JsonReport
             w.WriteString("action", Words.Verb(rule.Change));
             if (rule.Actual is not null) w.WriteString("id", rule.Actual.Id);
             if (rule.Note is not null) w.WriteString("note", rule.Note);
-            var result = outcome?.Rules.FirstOrDefault(r => r.Name == rule.Name && r.Change == rule.Change);
-            if (result is not null) w.WriteString("result", result.Applied ? Words.Done(rule.Change) : "failed");
+            var result = row.RuleResult(rule);
+            if (result is not null) w.WriteString("result", result.Applied ? Words.PastTense(rule.Change) : "failed");
             if (result?.Error is { } ruleError) w.WriteString("error", ruleError);
             w.WriteStartArray("changes");
             foreach (var f in rule.Fields)

@@ -29,9 +29,8 @@ public static class PlanText
             return;
         }
 
-        var verb = Words.Verb(gate);
-        var symbol = verb switch { "create" => "+", "update" => "~", _ => "=" };
-        text.AppendLine($"{symbol} {gate.Key}{id}: {(verb == "create" ? "create gate" : verb)}");
+        var (symbol, action) = gate.Change == GateChange.Create ? ("+", "create gate") : gate.HasWrites ? ("~", "update") : ("=", "unchanged");
+        text.AppendLine($"{symbol} {gate.Key}{id}: {action}");
         if (gate.Change == GateChange.Create) text.AppendLine($"    dry_run: {Bool(gate.Desired.DryRun)}");
         if (gate.Change == GateChange.Update) text.AppendLine($"    ~ dry_run: {Bool(gate.Actual!.DryRun)} -> {Bool(gate.Desired.DryRun)}");
         foreach (var rule in gate.Rules.Where(r => r.Change != RuleChange.Unchanged))

@@ -1,7 +1,9 @@
 using System.Text;
 using DdGates.Applying;
 using DdGates.Config;
+using DdGates.Inputs;
 using DdGates.Planning;
+using DdGates.Reconciling;
 
 namespace DdGates.Cli.Rendering;
 
@@ -12,36 +14,34 @@ namespace DdGates.Cli.Rendering;
 /// </summary>
 public static class SummaryMarkdown
 {
-    public static string Problems(IReadOnlyList<Diagnostic> problems, int annotated)
+    public static string Problems(IReadOnlyList<Diagnostic> problems, int annotated, Func<InputSpec, string> inputName)
     {
         var text = new StringBuilder($"## Datadog Deployment Gates: invalid input\n\n**{Words.Plural(problems.Count, "problem", "problems")}; nothing was sent to Datadog.**");
         if (problems.Count > annotated) text.Append($" The first {annotated} are also annotations on the file.");
         text.AppendLine().AppendLine();
-        foreach (var p in problems) text.AppendLine($"- {Markdown.Escape(p.ToString())}");
+        foreach (var p in problems) text.AppendLine($"- {Markdown.Escape(p.Describe(inputName))}");
         return text.ToString();
     }
 
     public static string Error(string command, string error) =>
         $"## Datadog Deployment Gates: {command} failed\n\n{Markdown.Escape(error)}\n";
 
-    public static string Render(string command, Plan plan, ApplyResult? applied, int maxBytes)
+    public static string Render(string command, ReconcileOutcome outcome, int maxBytes)
     {
         var text = new StringBuilder();
         text.AppendLine($"## Datadog Deployment Gates: {command}").AppendLine();
-        text.AppendLine($"**{Markdown.Escape(Verdict(plan, applied))}**").AppendLine();
+        text.AppendLine($"**{Markdown.Escape(Verdict(outcome))}**").AppendLine();
         var unchanged = new List<string>();
         var omitted = 0;
-        for (var i = 0; i < plan.Gates.Count; i++)
+        foreach (var row in GateRow.Of(outcome))
         {
-            var gate = plan.Gates[i];
-            var outcome = applied?.Gates[i];
-            if (!gate.HasWrites && gate.Error is null && !gate.Unmanaged.Any() && outcome?.Result != GateResult.Failed)
+            if (!row.IsNotable)
             {
-                unchanged.Add(gate.Key.ToString());
+                unchanged.Add(row.Plan.Key.ToString());
                 continue;
             }
 
-            var section = Gate(gate, outcome);
+            var section = Gate(row);
             if (Encoding.UTF8.GetByteCount(text.ToString()) + Encoding.UTF8.GetByteCount(section) > maxBytes - 4096) omitted++;
             else text.Append(section);
         }
@@ -56,16 +56,17 @@ public static class SummaryMarkdown
         return text.ToString();
     }
 
-    private static string Verdict(Plan plan, ApplyResult? applied) => applied is null
-        ? (plan.HasChanges ? "Changes pending. " : "No changes. ") + Words.Totals(plan)
-        : (applied.Succeeded ? "Applied. " : "Apply failed; rerun to finish. ") + OutcomeText.Totals(applied);
+    private static string Verdict(ReconcileOutcome outcome) => outcome is Applied applied
+        ? (applied.Succeeded ? "Applied. " : "Apply failed; rerun to finish. ") + OutcomeText.Totals(applied)
+        : (outcome.Changed ? "Changes pending. " : "No changes. ") + Words.Totals(((Planned)outcome).Plan);
 
-    private static string Gate(GatePlan gate, GateOutcome? outcome)
+    private static string Gate(GateRow row)
     {
+        var (gate, outcome) = (row.Plan, row.Outcome);
         var text = new StringBuilder();
-        var state = outcome is not null ? Words.Done(outcome.Result) : Words.Verb(gate);
+        var state = outcome is not null ? Words.PastTense(outcome.Result) : Words.Verb(gate);
         text.AppendLine($"### {Markdown.Escape(gate.Key.ToString())}: {state}").AppendLine();
-        if ((outcome?.Error ?? gate.Error) is { } error) text.AppendLine($"> {Markdown.Escape(error)}").AppendLine();
+        if (row.Error is { } error) text.AppendLine($"> {Markdown.Escape(error)}").AppendLine();
         if (gate.Error is not null) return text.ToString();
 
         text.AppendLine("| | Rule | Change | Details |").AppendLine("|---|---|---|---|");
@@ -76,8 +77,8 @@ public static class SummaryMarkdown
 
         foreach (var rule in gate.Rules.Where(r => r.Change != RuleChange.Unchanged))
         {
-            var result = outcome?.Rules.FirstOrDefault(r => r.Name == rule.Name && r.Change == rule.Change);
-            var change = Words.Verb(rule.Change) + (result is null ? "" : result.Applied ? $" → {Words.Done(rule.Change)}" : " → **failed**");
+            var result = row.RuleResult(rule);
+            var change = Words.Verb(rule.Change) + (result is null ? "" : result.Applied ? $" → {Words.PastTense(rule.Change)}" : " → **failed**");
             var details = rule.Fields.Select(f => Markdown.Escape(Words.Change(f, "→")));
             var note = rule.Note is null ? [] : new[] { $"_{Markdown.Escape(rule.Note)}_" };
             var failure = result?.Error is { } e ? new[] { $"**{Markdown.Escape(e)}**" } : [];

@@ -31,7 +31,7 @@ public static class Words
         _ => $"{f.Field}: {f.Before} {arrow} {f.After}",
     };
 
-    public static string Done(RuleChange c) => c switch
+    public static string PastTense(RuleChange c) => c switch
     {
         RuleChange.Create => "created",
         RuleChange.Update => "updated",
@@ -41,7 +41,7 @@ public static class Words
         _ => "unchanged",
     };
 
-    public static string Done(GateResult r) => r switch
+    public static string PastTense(GateResult r) => r switch
     {
         GateResult.Created => "created",
         GateResult.Updated => "updated",

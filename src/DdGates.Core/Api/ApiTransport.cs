@@ -30,6 +30,11 @@ public sealed class ApiTransport
     public int RequestsSent => _requestsSent;
 
     private int _requestsSent;
+    private int _retries;
+    private long _retryWaitTicks;
+
+    /// <summary>Retries so far, and the time spent waiting before them.</summary>
+    public (int Count, TimeSpan Waited) Retries => (_retries, TimeSpan.FromTicks(Interlocked.Read(ref _retryWaitTicks)));
 
     public async Task<HttpResponseMessage> SendAsync(
         string operation, Func<HttpRequestMessage> request, bool safeToRepeat, CancellationToken cancellationToken)
@@ -86,6 +91,8 @@ public sealed class ApiTransport
                 },
                 OnRetry = args =>
                 {
+                    Interlocked.Increment(ref _retries);
+                    Interlocked.Add(ref _retryWaitTicks, args.RetryDelay.Ticks);
                     var operation = args.Context.Properties.GetValue(OperationKey, "Datadog call");
                     onRetry?.Invoke($"{operation}: {RetryReasons.Describe(args.Outcome)}; retry {args.AttemptNumber + 1}/{policy.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0}s");
                     args.Outcome.Result?.Dispose();

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DdGates.Api.Dto;
 using DdGates.Model;
-using DdGates.Planning;
 
 namespace DdGates.Api;
 
@@ -37,7 +36,18 @@ public sealed class DatadogClient : IDisposable
         _transport = new ApiTransport(_http, policy, onRetry);
     }
 
+    /// <summary>Retries that add up to this much waiting slow a run noticeably; fewer are only debug lines.</summary>
+    public static readonly TimeSpan NoticeableRetryWait = TimeSpan.FromSeconds(10);
+
     public int RequestsSent => _transport.RequestsSent;
+
+    /// <summary>A warning when retries slowed this run noticeably (see <see cref="NoticeableRetryWait"/>), saying by how much; else null.</summary>
+    public string? SlowdownWarning()
+    {
+        var (count, waited) = _transport.Retries;
+        return waited < NoticeableRetryWait ? null
+            : $"Datadog was slow to answer: {count} retries (429 or 5xx answers, timeouts) added {waited.TotalSeconds:0} s of waiting to this run";
+    }
 
     /// <summary>Every gate of the organization, following <c>next_cursor</c> to the last page.</summary>
     public Task<List<ActualGate>> ListGatesAsync(Action<int>? onPage, CancellationToken ct) => ListGatesAsync(null, onPage, ct);
@@ -57,6 +67,13 @@ public sealed class DatadogClient : IDisposable
             cursor = list.Meta?.Page?.NextCursor;
             if (string.IsNullOrEmpty(cursor) || list.Data.Count == 0) return gates;
         }
+    }
+
+    /// <summary>One gate by its natural key, with its rules; matched here too, since a server may ignore the filter.</summary>
+    public async Task<ActualGate?> FindGateAsync(GateKey key, CancellationToken ct)
+    {
+        var gate = (await ListGatesAsync(GateFilter.For(key), null, ct)).FirstOrDefault(g => g.Key == key);
+        return gate is null ? null : gate with { Rules = await ListRulesAsync(gate.Id, ct) };
     }
 
     public async Task<ActualGate> GetGateAsync(string gateId, CancellationToken ct) =>

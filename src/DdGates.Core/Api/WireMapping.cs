@@ -1,6 +1,6 @@
 using DdGates.Api.Dto;
 using DdGates.Model;
-using DdGates.Planning;
+using DdGates.Evaluation;
 
 namespace DdGates.Api;
 
@@ -59,6 +59,30 @@ public static class WireMapping
         DryRun = rule.DryRun,
         Options = ToDto(rule.Options),
     };
+
+    public static EvaluationRequestAttributes ToRequest(EvaluationTarget target) => new()
+    {
+        Service = target.Key.Service,
+        Env = target.Key.Env,
+        Identifier = target.Key.Identifier,
+        Version = string.IsNullOrEmpty(target.Version) ? null : target.Version,
+        PrimaryTag = string.IsNullOrEmpty(target.PrimaryTag) ? null : target.PrimaryTag,
+        Configuration = target.InlineGate is not { } gate ? null : new EvaluationConfiguration
+        {
+            DryRun = gate.DryRun,
+            Rules = [.. gate.Rules.Select(r => new EvaluationRule { Name = r.Name, Type = r.Type.ToWire(), DryRun = r.DryRun, Options = ToDto(r.Options) })],
+        },
+    };
+
+    public static EvaluationState ToState(string? wire) => wire switch
+    {
+        "pass" => EvaluationState.Pass,
+        "fail" => EvaluationState.Fail,
+        _ => EvaluationState.InProgress,
+    };
+
+    public static RuleVerdict ToVerdict(EvaluationRuleResult rule) =>
+        new(rule.Name ?? "", ToState(rule.Status), string.IsNullOrEmpty(rule.Reason) ? null : rule.Reason, rule.DryRun == true);
 
     /// <summary>Only values that differ from the service's defaults are sent, as the service echoes them.</summary>
     private static RuleOptionsDto WithSettings(RuleOptionsDto dto, MonitorSettings settings)

@@ -11,11 +11,10 @@ namespace DdGates.Applying;
 /// </summary>
 internal sealed class RaceCleanup(DatadogClient client, IRunReporter reporter)
 {
-    public async Task<int> RemoveDuplicatesAsync(string gateId, IReadOnlyCollection<RuleSpec> created, CancellationToken ct)
+    public async Task RemoveDuplicatesAsync(string gateId, IReadOnlyCollection<RuleSpec> created, CancellationToken ct)
     {
-        if (created.Count == 0) return 0;
+        if (created.Count == 0) return;
         var rules = await client.ListRulesAsync(gateId, ct);
-        var removed = 0;
         foreach (var spec in created)
         {
             var copies = rules.Where(r => r.Matches(spec)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -23,10 +22,7 @@ internal sealed class RaceCleanup(DatadogClient client, IRunReporter reporter)
             {
                 reporter.Warning($"rule \"{spec.Name}\" was created twice (another run applied at the same time); removing {extra.Id}, keeping {copies[0].Id}");
                 await client.DeleteRuleAsync(gateId, extra.Id, ct);
-                removed++;
             }
         }
-
-        return removed;
     }
 }

@@ -1,6 +1,5 @@
 using DdGates.Api;
 using DdGates.Model;
-using DdGates.Planning;
 
 namespace DdGates.Applying;
 
@@ -9,7 +8,7 @@ namespace DdGates.Applying;
 /// ambiguous failure (5xx, timeout, dropped connection: the create may have landed) it lists the
 /// gate's rules and adopts a new matching rule before it tries again.
 /// </summary>
-internal sealed class RuleCreator(DatadogClient client, IRunReporter reporter)
+internal sealed class RuleCreator(DatadogClient client, RetryPolicy policy, IRunReporter reporter)
 {
     private const int MaxAttempts = 5;
 
@@ -23,11 +22,15 @@ internal sealed class RuleCreator(DatadogClient client, IRunReporter reporter)
             }
             catch (DatadogApiException e) when (e.IsAmbiguous && attempt < MaxAttempts)
             {
-                reporter.Warning($"create rule \"{rule.Name}\": outcome unknown ({e.Message}); checking the gate before trying again");
+                reporter.Debug($"create rule \"{rule.Name}\": outcome unknown ({e.Message}); checking the gate before trying again");
                 var landed = (await client.ListRulesAsync(gateId, ct)).FirstOrDefault(r => r.Matches(rule) && !knownIds.Contains(r.Id));
                 if (landed is not null) return landed;
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt * attempt), ct);
+                await Task.Delay(Backoff(attempt), ct);
             }
         }
     }
+
+    /// <summary>The pipeline's base delay, growing with the square of the attempt, never above its maximum.</summary>
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(policy.BaseDelay.Ticks * attempt * attempt, policy.MaxDelay.Ticks));
 }

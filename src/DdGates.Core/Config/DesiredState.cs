@@ -17,7 +17,7 @@ public sealed record DesiredState(IReadOnlyList<GateSpec> Gates, IReadOnlyList<D
             && (identifier is null || g.Key.Identifier == identifier)).ToList();
         if (selected.Count > 0) return this with { Gates = selected };
 
-        var filter = string.Join(" ", new[] { ("--service", service), ("--env", env), ("--identifier", identifier) }
+        var filter = string.Join(", ", new[] { ("service", service), ("env", env), ("identifier", identifier) }
             .Where(p => p.Item2 is not null).Select(p => $"{p.Item1} {p.Item2}"));
         return this with { Diagnostics = [new Diagnostic(file, 0, 0, "", $"no gate matches {filter}; the file declares {string.Join(", ", Gates.Select(g => g.Key))}")] };
     }

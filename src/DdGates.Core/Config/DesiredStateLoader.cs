@@ -1,3 +1,4 @@
+using DdGates.Inputs;
 using DdGates.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -20,13 +21,13 @@ public static class DesiredStateLoader
         return new DesiredState(diagnostics.Count == 0 ? gates : [], diagnostics);
     }
 
-    /// <summary>One gate from <c>--service/--env/--identifier/--dry-run</c> and a rules document.</summary>
-    public static DesiredState FromFlags(string? service, string? env, string? identifier, bool? dryRun, string rulesText, string rulesFile)
+    /// <summary>One gate from the service, env, identifier and dry-run inputs, and a rules document.</summary>
+    public static DesiredState FromInputs(string? service, string? env, string? identifier, bool? dryRun, string rulesText, string rulesFile)
     {
         var diagnostics = new List<Diagnostic>();
-        CheckFlag("--service", service, required: true, diagnostics);
-        CheckFlag("--env", env, required: true, diagnostics);
-        CheckFlag("--identifier", identifier, required: false, diagnostics);
+        CheckName(InputTable.Service, service, required: true, diagnostics);
+        CheckName(InputTable.Env, env, required: true, diagnostics);
+        CheckName(InputTable.Identifier, identifier, required: false, diagnostics);
 
         var reader = new NodeReader(rulesFile, diagnostics);
         var root = DocumentParser.Parse(rulesText, rulesFile, diagnostics);
@@ -49,14 +50,14 @@ public static class DesiredStateLoader
         return new DesiredState(diagnostics.Count == 0 ? [gate] : [], diagnostics);
     }
 
-    private static void CheckFlag(string flag, string? value, bool required, List<Diagnostic> diagnostics)
+    private static void CheckName(InputSpec input, string? value, bool required, List<Diagnostic> diagnostics)
     {
         if (value is null)
         {
-            if (required) diagnostics.Add(new Diagnostic(flag, 0, 0, "", "required when no gates file is given"));
+            if (required) diagnostics.Add(Diagnostic.About(input, "required when no gates file is given"));
             return;
         }
 
-        if (Names.TagProblem(value) is { } problem) diagnostics.Add(new Diagnostic(flag, 0, 0, "", problem));
+        if (Names.TagProblem(value) is { } problem) diagnostics.Add(Diagnostic.About(input, problem));
     }
 }

@@ -63,11 +63,7 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
     public bool? Bool(YamlNode node, string path)
     {
         if (!Visit(node, path)) return null;
-        if (node is YamlScalarNode { Value: { } v })
-        {
-            if (v is "true" or "True" or "TRUE") return true;
-            if (v is "false" or "False" or "FALSE") return false;
-        }
+        if (node is YamlScalarNode { Value: { } v } && YamlBool.TryParse(v, out var value)) return value;
 
         Error(node, path, $"expected true or false, found {Describe(node)}");
         return null;

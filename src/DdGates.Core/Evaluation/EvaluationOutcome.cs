@@ -1,9 +1,7 @@
-using DdGates.Api.Dto;
-
 namespace DdGates.Evaluation;
 
 /// <summary>
-/// How an evaluation ended. <see cref="Rules"/> holds the last rule statuses seen (also for a timeout);
+/// How an evaluation ended. <see cref="Rules"/> holds the last rule states seen (also for a timeout);
 /// <see cref="Message"/> explains error, timeout and invalid outcomes.
 /// </summary>
 public sealed record EvaluationOutcome(
@@ -11,5 +9,5 @@ public sealed record EvaluationOutcome(
     string? EvaluationId,
     string? EvaluationUrl,
     bool DryRun,
-    IReadOnlyList<EvaluationRuleResult> Rules,
+    IReadOnlyList<RuleVerdict> Rules,
     string? Message = null);

@@ -1,7 +1,6 @@
 using System.Net;
 using DdGates.Api;
 using DdGates.Api.Dto;
-using DdGates.Applying;
 
 namespace DdGates.Evaluation;
 
@@ -52,7 +51,7 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
             var wait = schedule.Delay(attempt);
             try
             {
-                return await client.TriggerEvaluationAsync(target.ToRequest(), ct);
+                return await client.TriggerEvaluationAsync(WireMapping.ToRequest(target), ct);
             }
             catch (DatadogApiException e) when (e.IsNotFound && _time.GetUtcNow() + wait <= giveUpAt)
             {
@@ -65,7 +64,7 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
     private async Task<EvaluationOutcome> WaitAsync(DateTimeOffset deadline, CancellationToken ct)
     {
         var triggeredAt = _time.GetUtcNow();
-        IReadOnlyList<EvaluationRuleResult> lastRules = [];
+        IReadOnlyList<RuleVerdict> lastRules = [];
         var dryRun = false;
         string? lastProblem = null;
         for (var poll = 0; ; poll++)
@@ -80,15 +79,15 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
                 using var budget = Budget(deadline, ct);
                 var result = await client.GetEvaluationResultAsync(EvaluationId!, budget.Token);
                 EvaluationUrl = result.EvaluationUrl;
-                (lastRules, dryRun) = (result.Rules, result.DryRun);
-                switch (result.GateStatus)
+                (lastRules, dryRun) = ([.. result.Rules.Select(WireMapping.ToVerdict)], result.DryRun);
+                switch (WireMapping.ToState(result.GateStatus))
                 {
-                    case "pass": return Outcome(GateStatus.Pass, result.Rules, null, result.DryRun);
-                    case "fail": return Outcome(GateStatus.Fail, result.Rules, null, result.DryRun);
+                    case EvaluationState.Pass: return Outcome(GateStatus.Pass, lastRules, null, dryRun);
+                    case EvaluationState.Fail: return Outcome(GateStatus.Fail, lastRules, null, dryRun);
                 }
 
-                var done = result.Rules.Count(r => r.Status is "pass" or "fail");
-                reporter.Progress($"In progress: {done}/{result.Rules.Count} rules done; next check in {schedule.Delay(poll + 1).TotalSeconds:0.#}s");
+                var done = lastRules.Count(r => r.State != EvaluationState.InProgress);
+                reporter.Progress($"In progress: {done}/{lastRules.Count} rules done; next check in {schedule.Delay(poll + 1).TotalSeconds:0.#}s");
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -105,12 +104,12 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
             catch (DatadogApiException e)
             {
                 lastProblem = e.Message;
-                reporter.Warning($"{e.Message}; still waiting for the verdict");
+                reporter.Debug($"{e.Message}; still waiting for the verdict");
             }
         }
     }
 
-    private EvaluationOutcome Outcome(GateStatus status, IReadOnlyList<EvaluationRuleResult> rules, string? message, bool dryRun = false) =>
+    private EvaluationOutcome Outcome(GateStatus status, IReadOnlyList<RuleVerdict> rules, string? message, bool dryRun = false) =>
         new(status, EvaluationId, EvaluationUrl, dryRun, rules, message);
 
     private CancellationTokenSource Budget(DateTimeOffset deadline, CancellationToken ct)
@@ -124,9 +123,9 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
     private static bool IsInvalid(HttpStatusCode? status) =>
         status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
 
-    private static string TimeoutMessage(IReadOnlyList<EvaluationRuleResult> rules, string? lastProblem)
+    private static string TimeoutMessage(IReadOnlyList<RuleVerdict> rules, string? lastProblem)
     {
-        var running = rules.Where(r => r.Status == "in_progress").Select(r => r.Name).ToList();
+        var running = rules.Where(r => r.State == EvaluationState.InProgress).Select(r => r.Name).ToList();
         var text = "no verdict within the timeout" + (running.Count > 0 ? $"; still running: {string.Join(", ", running)}" : "");
         return lastProblem is null ? text : $"{text}; last error: {lastProblem}";
     }

@@ -13,7 +13,7 @@ internal static class DuplicateResolution
     {
         var exact = onServer.Where(r => r.Matches(desired)).ToList();
         var others = onServer.Except(exact).ToList();
-        if (exact.Count == 0 || others.Any(o => o.Type == desired.Type.ToWire()))
+        if (exact.Count == 0 || others.Any(o => o.Type == desired.Type))
         {
             plans = [];
             return false;
@@ -24,7 +24,7 @@ internal static class DuplicateResolution
         var result = new List<RulePlan> { new(desired.Name, RuleChange.Unchanged, desired, survivor, []) };
         result.AddRange(onServer.Where(r => r != survivor).Select(extra =>
             new RulePlan(extra.Name, RuleChange.Delete, null, extra, FieldDiff.Of(extra, null),
-                extra.Type == desired.Type.ToWire()
+                extra.Type == desired.Type
                     ? $"duplicate of {survivor.Id} (concurrent create)"
                     : $"left over from an interrupted replacement by {survivor.Id}")));
         plans = result;

@@ -7,7 +7,7 @@ internal static class FieldDiff
 {
     public static IReadOnlyList<FieldChange> Of(ActualRule? before, RuleSpec? after)
     {
-        var old = Fields(before?.Type, before?.DryRun, before?.Options);
+        var old = Fields(before?.TypeName, before?.DryRun, before?.Options);
         var @new = Fields(after?.Type.ToWire(), after?.DryRun, after?.Options);
         var changes = new List<FieldChange>();
         foreach (var key in old.Keys.Concat(@new.Keys).Distinct())

@@ -55,10 +55,10 @@ public static class Planner
 
     private static RulePlan PlanRule(RuleSpec desired, ActualRule actual)
     {
-        if (actual.Type != desired.Type.ToWire())
+        if (actual.Type != desired.Type)
         {
             return new RulePlan(desired.Name, RuleChange.Replace, desired, actual, FieldDiff.Of(actual, desired),
-                $"type {actual.Type} -> {desired.Type.ToWire()} cannot be updated in place");
+                $"type {actual.TypeName} -> {desired.Type.ToWire()} cannot be updated in place");
         }
 
         return actual.Matches(desired)

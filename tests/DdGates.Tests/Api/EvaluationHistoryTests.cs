@@ -29,7 +29,7 @@ public class EvaluationHistoryTests
                 ["FDD"] = new("fail", "faulty", 0, FaultyResources: ["GET /checkout"]),
             },
         };
-        var id = await client.TriggerEvaluationAsync(new EvaluationTarget(key, "1.2.3", null, null).ToRequest(), default);
+        var id = await client.TriggerEvaluationAsync(WireMapping.ToRequest(new EvaluationTarget(key, "1.2.3", null, null)), default);
 
         var gates = await client.ListGateEvaluationsAsync(new EvaluationHistoryFilter { Service = ["web"] }, default);
         var rules = await client.ListRuleEvaluationsAsync(new EvaluationHistoryFilter { GateEvaluationId = id }, default);

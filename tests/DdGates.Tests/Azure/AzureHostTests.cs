@@ -1,5 +1,4 @@
 using DdGates.Cli.Hosting;
-using DdGates.Cli.Inputs;
 using DdGates.Model;
 
 namespace DdGates.Tests.Azure;
@@ -13,7 +12,7 @@ public class AzureHostTests
         var stdout = new StringWriter();
         var host = new AzureHost(stdout, _ => null);
 
-        host.SetOutput(InputTable.Result, "created");
+        host.SetOutput(OutputTable.Result, "created");
         host.Error("50% failed; see [docs]\nnext", new SourceLocation("/src/gates.yaml", 8, 3));
         host.Fail("stop");
 
@@ -33,7 +32,7 @@ public class AzureHostTests
         var host = new AzureHost(stdout, _ => null);
 
         host.Info("rule \"x ##vso[task.setvariable variable=changed]false\"");
-        host.StartGroup("##[error]not an error");
+        using (host.Group("##[error]not an error")) host.Info("inside");
 
         Assert.Empty(AgentLoggingCommands.Parse(stdout.ToString()));
         Assert.DoesNotContain("##[error]", stdout.ToString(), StringComparison.Ordinal);

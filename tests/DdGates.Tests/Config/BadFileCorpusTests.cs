@@ -23,7 +23,7 @@ public class BadFileCorpusTests
 
         var state = DesiredStateLoader.FromGatesFile(text, name);
 
-        var reported = state.Diagnostics.Select(d => d.ToString()).ToList();
+        var reported = state.Diagnostics.Select(d => d.Describe(DdGates.Cli.Presenting.TerminalPresenter.Spell)).ToList();
         Assert.Empty(state.Gates);
         foreach (var expectation in expected)
         {

@@ -41,7 +41,7 @@ public class GatesFileTests
         var state = DesiredStateLoader.FromGatesFile(json, "gates.json");
 
         var problem = Assert.Single(state.Diagnostics);
-        Assert.Equal(4, problem.Line);
+        Assert.Equal(4, Assert.IsType<InFile>(problem.Where).Line);
         Assert.Equal("gates[0].rules[0].options.query", problem.Path);
     }
 
@@ -50,7 +50,7 @@ public class GatesFileTests
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Corpus", "good", "datadog-ci-config.json"));
 
-        var state = DesiredStateLoader.FromFlags("transaction-backend", "prod", null, null, text, "gate.json");
+        var state = DesiredStateLoader.FromInputs("transaction-backend", "prod", null, null, text, "gate.json");
 
         var gate = Assert.Single(state.Gates);
         Assert.True(gate.DryRun);
@@ -62,7 +62,7 @@ public class GatesFileTests
     [Fact]
     public void Dry_run_flag_overrides_the_rules_file()
     {
-        var state = DesiredStateLoader.FromFlags("web", "prod", "canary", false, "{\"dryRun\": true, \"rules\": []}", "inline");
+        var state = DesiredStateLoader.FromInputs("web", "prod", "canary", false, "{\"dryRun\": true, \"rules\": []}", "inline");
 
         Assert.False(Assert.Single(state.Gates).DryRun);
         Assert.Equal("canary", state.Gates[0].Key.Identifier);
@@ -101,10 +101,12 @@ public class GatesFileTests
     [Fact]
     public void Flags_are_checked_like_file_values()
     {
-        var state = DesiredStateLoader.FromFlags("my web", null, null, null, "[]", "inline");
+        var state = DesiredStateLoader.FromInputs("my web", null, null, null, "[]", "inline");
 
         Assert.Equal(["--service: must not contain spaces or control characters, found a space in \"my web\"", "--env: required when no gates file is given"],
-            state.Diagnostics.Select(d => d.ToString()));
+            state.Diagnostics.Select(d => d.Describe(DdGates.Cli.Presenting.TerminalPresenter.Spell)));
+        Assert.Equal(["service: must not contain spaces or control characters, found a space in \"my web\"", "env: required when no gates file is given"],
+            state.Diagnostics.Select(d => d.Describe(i => i.GitHub)));
     }
 
     [Fact]

@@ -76,11 +76,11 @@ public class OpenApiContractTests
         await client.ListRulesAsync(gate.Id, default);
         await client.GetRuleAsync(gate.Id, monitor.Id, default);
         await client.UpdateRuleAsync(gate.Id, monitor.Id, Monitor("m", "service:web", 600, dryRun: true), default);
-        var evaluation = await client.TriggerEvaluationAsync(new EvaluationTarget(key, "1.0.0", "region:us-east-1", null).ToRequest(), default);
+        var evaluation = await client.TriggerEvaluationAsync(WireMapping.ToRequest(new EvaluationTarget(key, "1.0.0", "region:us-east-1", null)), default);
         await client.GetEvaluationResultAsync(evaluation, default);
         var inline = new GateSpec(new GateKey("jit", "prod", "default"), true, false, [Monitor("m"), Faulty("f", 900, ["GET /x"])]);
-        await client.GetEvaluationResultAsync(await client.TriggerEvaluationAsync(new EvaluationTarget(inline.Key, "1.0.0", null, inline).ToRequest(), default), default);
-        await Assert.ThrowsAsync<DatadogApiException>(() => client.TriggerEvaluationAsync(new EvaluationTarget(new GateKey("none", "prod", "default"), null, null, null).ToRequest(), default));
+        await client.GetEvaluationResultAsync(await client.TriggerEvaluationAsync(WireMapping.ToRequest(new EvaluationTarget(inline.Key, "1.0.0", null, inline)), default), default);
+        await Assert.ThrowsAsync<DatadogApiException>(() => client.TriggerEvaluationAsync(WireMapping.ToRequest(new EvaluationTarget(new GateKey("none", "prod", "default"), null, null, null)), default));
         await Assert.ThrowsAsync<DatadogApiException>(() => client.GetEvaluationResultAsync(Guid.NewGuid().ToString(), default));
         await client.ListGateEvaluationsAsync(new EvaluationHistoryFilter { Service = ["web", "jit"], Status = ["pass", "fail", "in_progress"] }, default);
         await client.ListRuleEvaluationsAsync(new EvaluationHistoryFilter { GateEvaluationId = evaluation, Type = ["monitor"] }, default);

@@ -1,5 +1,4 @@
 using DdGates.Cli.Hosting;
-using DdGates.Cli.Inputs;
 
 namespace DdGates.Tests.GitHub;
 
@@ -12,8 +11,8 @@ public class RunnerParserTests
         var file = Path.GetTempFileName();
         var host = new GitHubHost(TextWriter.Null, name => name == "GITHUB_OUTPUT" ? file : null, () => "ghadelimiter_fixed");
 
-        host.SetOutput(InputTable.PlanJson, "{\n  \"a\": \"b=c<<d\"\n}");
-        host.SetOutput(InputTable.Changed, "true");
+        host.SetOutput(OutputTable.PlanJson, "{\n  \"a\": \"b=c<<d\"\n}");
+        host.SetOutput(OutputTable.Changed, "true");
 
         Assert.Equal("plan<<ghadelimiter_fixed\n{\n  \"a\": \"b=c<<d\"\n}\nghadelimiter_fixed\nchanged<<ghadelimiter_fixed\ntrue\nghadelimiter_fixed\n", File.ReadAllText(file));
         var parsed = RunnerFileCommands.Parse(File.ReadAllText(file));
@@ -26,7 +25,7 @@ public class RunnerParserTests
     {
         var host = new GitHubHost(TextWriter.Null, name => Path.GetTempFileName(), () => "DELIM");
 
-        Assert.Throws<InvalidOperationException>(() => host.SetOutput(InputTable.Result, "x\nDELIM\ny"));
+        Assert.Throws<InvalidOperationException>(() => host.SetOutput(OutputTable.Result, "x\nDELIM\ny"));
     }
 
     [Fact]
@@ -49,10 +48,11 @@ public class RunnerParserTests
         var stdout = new StringWriter();
         var host = new GitHubHost(stdout, _ => null);
 
-        var shown = Enumerable.Range(0, 12).Count(i => host.Error($"problem {i}"));
+        for (var i = 0; i < 12; i++) host.Error($"problem {i}");
 
-        Assert.Equal(10, shown);
+        Assert.Equal(10, host.ErrorAnnotationLimit);
         Assert.Equal(10, RunnerWorkflowCommands.Parse(stdout.ToString()).Count);
+        Assert.Contains("Error: problem 11", stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class RunnerParserTests
         host.AppendSummary(new string('x', 900_000));
         host.AppendSummary(new string('y', 200_000));
 
-        Assert.True(new FileInfo(file).Length <= GitHubHost.SummaryLimitBytes);
+        Assert.True(new FileInfo(file).Length <= host.SummaryLimitBytes);
         Assert.Contains("The summary was cut here", File.ReadAllText(file), StringComparison.Ordinal);
     }
 

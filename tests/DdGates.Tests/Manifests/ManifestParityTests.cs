@@ -33,8 +33,8 @@ public class ManifestParityTests
     {
         var outputs = Map(Action, "outputs").Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => Scalar(c.Value, "description"));
 
-        Assert.Equal(InputTable.Outputs.Select(o => o.GitHub), outputs.Keys);
-        Assert.All(InputTable.Outputs, o => Assert.Equal(o.Description, outputs[o.GitHub]));
+        Assert.Equal(OutputTable.All.Select(o => o.GitHub), outputs.Keys);
+        Assert.All(OutputTable.All, o => Assert.Equal(o.Description, outputs[o.GitHub]));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DdGates.Cli.Hosting;
-using DdGates.Cli.Inputs;
 
 namespace DdGates.Tests.Manifests;
 
@@ -52,8 +51,8 @@ public partial class TaskManifestParityTests
     {
         var outputs = Task["outputVariables"]!.AsArray().ToDictionary(o => o!["name"]!.GetValue<string>(), o => o!["description"]!.GetValue<string>());
 
-        Assert.Equal(InputTable.Outputs.Select(o => o.Azure), outputs.Keys);
-        Assert.All(InputTable.Outputs, o => Assert.Equal(o.Description, outputs[o.Azure]));
+        Assert.Equal(OutputTable.All.Select(o => o.Azure), outputs.Keys);
+        Assert.All(OutputTable.All, o => Assert.Equal(o.Description, outputs[o.Azure]));
         Assert.All(outputs.Keys, k => Assert.Matches(NameRule(), k));
     }
 

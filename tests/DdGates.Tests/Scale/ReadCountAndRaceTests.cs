@@ -1,5 +1,6 @@
 using DdGates.Applying;
-using DdGates.Cli;
+using DdGates.Cli.Commands;
+using DdGates.Reconciling;
 using DdGates.Model;
 using DdGates.Tests.Support;
 using static DdGates.Tests.Support.Rules;
@@ -99,6 +100,11 @@ public class ReadCountAndRaceTests
         public List<string> Messages { get; } = [];
 
         public void Progress(string message)
+        {
+            lock (Messages) Messages.Add(message);
+        }
+
+        public void Debug(string message)
         {
             lock (Messages) Messages.Add(message);
         }

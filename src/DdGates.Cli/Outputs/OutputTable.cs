@@ -1,0 +1,19 @@
+namespace DdGates.Cli.Outputs;
+
+/// <summary>Every output of the step, once; action.yml and task.json are checked against it by a test.</summary>
+public static class OutputTable
+{
+    public static readonly OutputSpec GateId = new("gate-id", "gateId", "Id of the gate, when exactly one gate was selected.");
+    public static readonly OutputSpec GateIds = new("gate-ids", "gateIds", "JSON object: \"service/env/identifier\" -> gate id, for every selected gate.");
+    public static readonly OutputSpec Changed = new("changed", "changed", "true when something changed (apply) or would change (plan).");
+    public static readonly OutputSpec Result = new("result", "result",
+        "apply: created, updated, unchanged or failed (created only when every changed gate was new). plan: pending or unchanged. invalid on bad input.");
+    public static readonly OutputSpec PlanJson = new("plan", "plan", "The plan (and, after apply, each outcome) as JSON: the document of dd-gates -o json.");
+
+    public static readonly OutputSpec EvaluationId = new("evaluation-id", "evaluationId", "evaluate: id of the evaluation.");
+    public static readonly OutputSpec EvaluationUrl = new("evaluation-url", "evaluationUrl", "evaluate: the evaluation in Datadog.");
+    public static readonly OutputSpec GateStatus = new("gate-status", "gateStatus", "evaluate: pass, fail, error, timeout or invalid.");
+    public static readonly OutputSpec RulesJson = new("rules", "rules", "evaluate: JSON array of the rules with name, status, reason and dry_run.");
+
+    public static readonly IReadOnlyList<OutputSpec> All = [GateId, GateIds, Changed, Result, PlanJson, EvaluationId, EvaluationUrl, GateStatus, RulesJson];
+}

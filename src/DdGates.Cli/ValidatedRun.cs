@@ -1,7 +1,0 @@
-using DdGates.Api;
-using DdGates.Config;
-
-namespace DdGates.Cli;
-
-/// <summary>A run whose every input checked out: what to reconcile, where, with which keys.</summary>
-public sealed record ValidatedRun(DesiredState Desired, Uri ApiUrl, Credentials Keys, int Concurrency);

@@ -1,0 +1,63 @@
+using DdGates.Api;
+
+namespace DdGates.Inputs;
+
+/// <summary>
+/// The single source of truth for every input. action.yml and task/.../task.json are checked against it
+/// by a test, the CLI builds its options from it, and a problem with an input names its row.
+/// </summary>
+public static class InputTable
+{
+    public static readonly InputSpec ApiKey = new("api-key", "apiKey", null, null,
+        "Datadog API key. Pass it from a secret.", InputKind.Secret, EnvFallbacks: ["DD_API_KEY", "DATADOG_API_KEY"]);
+    public static readonly InputSpec AppKey = new("app-key", "appKey", null, null,
+        "Datadog application key with the deployment_gates_read and deployment_gates_write scopes. Pass it from a secret.", InputKind.Secret,
+        EnvFallbacks: ["DD_APP_KEY", "DATADOG_APP_KEY"]);
+    public static readonly InputSpec AccessToken = new("access-token", "accessToken", null, null,
+        "Instead of the two keys: a Datadog OAuth access token, sent as Authorization: Bearer. Pass it from a secret.",
+        InputKind.Secret, EnvFallbacks: ["DD_ACCESS_TOKEN"]);
+    public static readonly InputSpec Site = new("site", "site", "--site", DatadogSite.Default,
+        $"Datadog site: {string.Join(", ", DatadogSite.Supported.SkipLast(1))} or {DatadogSite.Supported[^1]}.", EnvFallbacks: ["DD_SITE", "DATADOG_SITE"]);
+    public static readonly InputSpec ApiUrl = new("api-url", "apiUrl", "--api-url", null,
+        "API base URL, overriding the site (a proxy, or the emulator's http://127.0.0.1:PORT).");
+    public static readonly InputSpec Command = new("command", "command", null, "apply",
+        "apply: make Datadog hold exactly the declared gates and rules. plan: show what would change, write nothing. evaluate: ask the gate whether to deploy and fail when it says no. apply-and-evaluate: both, in one step.",
+        InputKind.Choice, ["apply", "plan", "evaluate", "apply-and-evaluate"]);
+    public static readonly InputSpec Config = new("config", "config", "--config", null,
+        "Gates file (YAML or JSON) declaring one or many gates.", InputKind.FilePath);
+    public static readonly InputSpec Service = new("service", "service", "--service", null,
+        "Service of the gate. With a gates file: only the gates of this service.");
+    public static readonly InputSpec Env = new("env", "env", "--env", null,
+        "Environment of the gate. With a gates file: only the gates of this env.");
+    public static readonly InputSpec Identifier = new("identifier", "identifier", "--identifier", null,
+        "Gate identifier (Datadog's default is \"default\"). With a gates file: only the gates with this identifier.");
+    public static readonly InputSpec DryRun = new("dry-run", "dryRun", "--dry-run", null,
+        "One gate from inputs: true to create or set the gate in dry-run mode (evaluated, never blocking).", InputKind.Boolean);
+    public static readonly InputSpec Rules = new("rules", "rules", "--rules", null,
+        "One gate from inputs: its rules, inline YAML/JSON or a file path. datadog-ci's JSON gate configuration is accepted as is.", InputKind.MultiLine);
+    public static readonly InputSpec Prune = new("prune", "prune", "--prune", "false",
+        "Delete rules on the selected gates that the file does not list (default: keep and report them as unmanaged).", InputKind.Boolean);
+    public static readonly InputSpec FailOnDrift = new("fail-on-drift", "failOnDrift", "--fail-on-drift", "false",
+        "With plan: fail the step when changes are pending.", InputKind.Boolean);
+    public static readonly InputSpec Version = new("version", "version", "--version", null,
+        "evaluate: the version being deployed (required by faulty deployment detection rules).");
+    public static readonly InputSpec PrimaryTag = new("primary-tag", "primaryTag", "--primary-tag", null,
+        "evaluate: APM primary tag of the deployment, e.g. region:us-east-1.");
+    public static readonly InputSpec Timeout = new("timeout", "timeout", "--timeout", "3600",
+        "evaluate: seconds to wait for the verdict, counted from the start of the step. Keep it above the longest rule duration plus warmup, and below the job's own timeout (default 3600; 2700 on Azure Pipelines, whose jobs time out after 60 minutes by default).",
+        InputKind.WholeNumber, AzureDefault: "2700");
+    public static readonly InputSpec FailOnError = new("fail-on-error", "failOnError", "--fail-on-error", "false",
+        "evaluate: also block the deploy when Datadog cannot be reached or gives no verdict in time (error, timeout). A failed gate always blocks.", InputKind.Boolean);
+    public static readonly InputSpec Inline = new("inline", "inline", "--inline", "false",
+        "evaluate: send the gate's rules from the gates file with the request (no stored gate needed). Rules given with the rules input are always sent inline.", InputKind.Boolean);
+    public static readonly InputSpec Concurrency = new("concurrency", "concurrency", "--concurrency", "8",
+        $"Requests in flight at once, across gates ({MinConcurrency} to {MaxConcurrency}). A 429 pauses all of them until the reset.", InputKind.WholeNumber);
+
+    public const int MinConcurrency = 1;
+    public const int MaxConcurrency = 64;
+    public const int MaxTimeoutSeconds = 86_400;
+
+    public static readonly IReadOnlyList<InputSpec> All =
+        [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift,
+         Version, PrimaryTag, Timeout, FailOnError, Inline, Concurrency];
+}

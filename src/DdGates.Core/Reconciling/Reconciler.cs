@@ -1,0 +1,51 @@
+using DdGates.Api;
+using DdGates.Applying;
+using DdGates.Planning;
+
+namespace DdGates.Reconciling;
+
+/// <summary>The spine every command shares: read the actual state, plan against it, and (for apply) execute the plan.</summary>
+public static class Reconciler
+{
+    /// <param name="onPlanned">Sees the plan before anything is applied, so a person knows what is about to change.</param>
+    /// <param name="onGate">Sees each gate as apply finishes it.</param>
+    public static async Task<ReconcileOutcome> RunAsync(ValidatedRun run, bool apply, IRunReporter reporter, RetryPolicy policy,
+        CancellationToken ct, Action<Plan>? onPlanned = null, Action<GateRun>? onGate = null)
+    {
+        using var client = new DatadogClient(run.ApiUrl, run.Keys, policy, reporter.Debug);
+        try
+        {
+            return await RunAsync(client, run, apply, reporter, policy, onPlanned, onGate, ct);
+        }
+        finally
+        {
+            if (client.SlowdownWarning() is { } slow) reporter.Warning(slow);
+        }
+    }
+
+    private static async Task<ReconcileOutcome> RunAsync(DatadogClient client, ValidatedRun run, bool apply, IRunReporter reporter,
+        RetryPolicy policy, Action<Plan>? onPlanned, Action<GateRun>? onGate, CancellationToken ct)
+    {
+        Plan plan;
+        try
+        {
+            var actual = await ActualStateReader.ReadAsync(client, run.Desired.Gates, run.Concurrency, reporter, ct);
+            plan = Planner.Plan(run.Desired.Gates, actual);
+        }
+        catch (DatadogApiException e)
+        {
+            return new ReadFailed(e.Message, client.RequestsSent);
+        }
+
+        onPlanned?.Invoke(plan);
+        if (!apply) return new Planned(plan, client.RequestsSent);
+        if (!plan.HasChanges && !plan.HasErrors)
+        {
+            var unchanged = plan.Gates.Select(g => new GateRun(g, new GateOutcome(g.Key, g.Actual?.Id, GateResult.Unchanged, []))).ToList();
+            return new Applied(plan, unchanged, client.RequestsSent);
+        }
+
+        var runs = await new Applier(client, run.Concurrency, policy, reporter).ApplyAsync(plan, onGate, ct);
+        return new Applied(plan, runs, client.RequestsSent);
+    }
+}
