@@ -37,7 +37,10 @@ internal static class AdminEndpoints
                 FaultKinds = body["fault_kinds"] is JsonArray kinds ? [.. kinds.Select(k => k!.GetValue<string>())] : o.FaultKinds,
                 IgnoreListFilters = body["ignore_filters"]?.GetValue<bool>() ?? o.IgnoreListFilters,
             };
-            if (body["next"] is JsonArray next) state.ScriptFaults([.. next.Select(k => k!.GetValue<string>())]);
+            if (body["script"] is JsonObject script)
+            {
+                foreach (var (route, faults) in script) state.ScriptFaults(route, [.. faults!.AsArray().Select(k => k!.GetValue<string>())]);
+            }
             await Json(ctx, new JsonObject { ["fault_rate"] = state.Options.FaultRate, ["seed"] = state.Options.Seed });
         });
         app.MapMethods("/_emulator/evaluations", ["POST"], async ctx =>

@@ -36,27 +36,27 @@ public sealed class EmulatorState
         }
     }
 
-    private readonly Queue<string> _scripted = new();
+    private readonly List<FaultScript> _scripts = [];
 
     /// <summary>
-    /// Faults for the next API requests, in order, before any random draw: "429", "500", "503",
-    /// "drop", "none" (no fault), or "500-after" / "drop-after" (the handler runs, then its answer is lost).
+    /// Faults for the next requests to <paramref name="route"/> (see <see cref="FaultScript"/>), in order: "429",
+    /// "500", "503", "drop", "gate-without-id", "none" (no fault), or "500-after" / "drop-after" (the handler
+    /// runs, then its answer is lost).
     /// </summary>
-    public void ScriptFaults(params string[] faults)
+    public void ScriptFaults(string route, params string[] faults)
     {
-        lock (_lock)
-        {
-            foreach (var fault in faults) _scripted.Enqueue(fault);
-        }
+        lock (_lock) _scripts.Add(new FaultScript(route, faults));
     }
 
     /// <summary>Whether this request gets a fault, which one, and whether it comes after the real handler ran.</summary>
-    public (string? Kind, bool AfterHandler) DrawFault()
+    public (string? Kind, bool AfterHandler) DrawFault(string method, string path)
     {
         lock (_lock)
         {
-            if (_scripted.TryDequeue(out var next))
+            if (_scripts.FirstOrDefault(s => s.Matches(method, path)) is { } script)
             {
+                var next = script.Next();
+                if (script.IsEmpty) _scripts.Remove(script);
                 if (next == "none") return (null, false);
                 return (next.Replace("-after", "", StringComparison.Ordinal), next.EndsWith("-after", StringComparison.Ordinal));
             }
@@ -74,7 +74,7 @@ public sealed class EmulatorState
 
     public void Reset()
     {
-        lock (_lock) _scripted.Clear();
+        lock (_lock) _scripts.Clear();
         Store.Clear();
         EvaluationRecords.Clear();
         Log.Clear();

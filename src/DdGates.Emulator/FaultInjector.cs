@@ -31,7 +31,7 @@ internal sealed class FaultInjector(EmulatorState state)
                 return;
             }
 
-            var (kind, afterHandler) = state.DrawFault();
+            var (kind, afterHandler) = state.DrawFault(ctx.Request.Method, ctx.Request.Path.Value ?? "");
             fault = kind is null ? null : kind + (afterHandler ? " after handling" : "");
             if (kind is null)
             {
@@ -95,6 +95,11 @@ internal sealed class FaultInjector(EmulatorState state)
         {
             case "drop":
                 ctx.Abort();
+                return;
+            case "gate-without-id":
+                // A well-formed answer with a gate the client cannot map: the kind of surprise no retry fixes.
+                await new ApiResult(200, System.Text.Json.Nodes.JsonNode.Parse(
+                    """{"data":[{"type":"deployment_gate","attributes":{"service":"web","env":"prod","identifier":"default","dry_run":false}}],"meta":{}}""")).WriteAsync(ctx);
                 return;
             case "429":
                 var h = ctx.Response.Headers;

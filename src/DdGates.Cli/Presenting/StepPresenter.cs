@@ -45,16 +45,19 @@ public sealed class StepPresenter(ICiHost host, string command) : IRunPresenter
 
     public IDisposable Group(string title) => host.Group(title);
 
+    /// <summary>An input as the step's author wrote it in the workflow: "input api-key" (GitHub), "input apiKey" (Azure).</summary>
+    private string Spell(DdGates.Inputs.InputSpec input) => $"input {host.InputName(input)}";
+
     public void Invalid(IReadOnlyList<Diagnostic> problems)
     {
         var annotated = Math.Min(problems.Count, host.ErrorAnnotationLimit);
         foreach (var p in problems.Take(annotated))
         {
             // An annotation on the file and line carries only the path and the message.
-            host.Error(p.Location is null ? p.Describe(host.InputName) : p.PathAndMessage, p.Location);
+            host.Error(p.Location is null ? p.Describe(Spell) : p.PathAndMessage, p.Location);
         }
 
-        host.AppendSummary(SummaryMarkdown.Problems(problems, annotated, host.InputName));
+        host.AppendSummary(SummaryMarkdown.Problems(problems, annotated, Spell));
         Output(OutputTable.Result, "invalid");
         Output(OutputTable.Changed, "false");
         if (Evaluates) Output(OutputTable.GateStatus, GateStatus.Invalid.ToOutput());

@@ -61,9 +61,13 @@ public static class RunValidator
         }
 
         if (keysGiven.Count == 0) problems.Add(new Diagnostic(s.ApiKey.Source, "", $"no Datadog credentials given: {s.CredentialsHelp}"));
-        foreach (var key in keysGiven)
+        else
         {
-            if (Credentials.Problem(key.Value) is { } problem) problems.Add(new Diagnostic(key.Source, "", problem));
+            // One key given: the other one is missing, and said so.
+            foreach (var key in new[] { s.ApiKey, s.AppKey })
+            {
+                if (Credentials.Problem(key.Value) is { } problem) problems.Add(new Diagnostic(key.Source, "", problem));
+            }
         }
 
         return new Credentials(s.ApiKey.Value ?? "", s.AppKey.Value ?? "");

@@ -47,7 +47,7 @@ public class ClientTests
     {
         await using var emulator = await TestEmulator.StartAsync(new() { RateLimitResetSeconds = 1 });
         using var client = TestEmulator.Client(emulator);
-        emulator.State.ScriptFaults("429");
+        emulator.State.ScriptFaults("GET /api/v2/deployment_gates", "429");
 
         var gates = await client.ListGatesAsync(null, default);
 
@@ -63,7 +63,7 @@ public class ClientTests
         await using var emulator = await TestEmulator.StartAsync();
         var retries = new List<string>();
         using var client = TestEmulator.Client(emulator, retries: retries);
-        emulator.State.ScriptFaults("500", "503", "drop");
+        emulator.State.ScriptFaults("GET /api/v2/deployment_gates", "500", "503", "drop");
 
         await client.ListGatesAsync(null, default);
 

@@ -91,7 +91,7 @@ public class EvaluationHistoryTests
         await using var emulator = await TestEmulator.StartAsync(new() { RateLimitResetSeconds = 0 });
         emulator.State.SeedHistory(Enumerable.Range(0, 150).Select(i => new SeededEvaluation("web", "prod", Now.AddMinutes(-i), [new SeededRule("P0", "pass")])));
         using var client = TestEmulator.Client(emulator);
-        emulator.State.ScriptFaults("none", "429");
+        emulator.State.ScriptFaults("GET /api/v2/deployment_gates/evaluations", "none", "429");
 
         var rows = await client.ListGateEvaluationsAsync(new EvaluationHistoryFilter(), default);
 

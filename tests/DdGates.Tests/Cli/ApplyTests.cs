@@ -158,7 +158,7 @@ public class ApplyTests
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("6 problems in the input; nothing was sent", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("DD_API_KEY: has leading or trailing whitespace", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("DD_APP_KEY (or DATADOG_APP_KEY): not set", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("DD_APP_KEY / DATADOG_APP_KEY: not set", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("--concurrency: must be between 1 and 64", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("padded", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(emulator.State.Log.Entries);

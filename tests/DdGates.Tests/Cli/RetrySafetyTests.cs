@@ -22,8 +22,7 @@ public class RetrySafetyTests
     public async Task Gate_create_whose_answer_is_lost_adopts_the_gate(string fault)
     {
         await using var emulator = await TestEmulator.StartAsync();
-        // Request 1 lists the gates; request 2 creates the gate and gets the fault.
-        emulator.State.ScriptFaults("none", fault);
+        emulator.State.ScriptFaults("POST /api/v2/deployment_gates", fault);
 
         var run = await CliRunner.RunAsync(emulator, "apply", "--config", CliRunner.TempFile(OneGate));
 
@@ -39,8 +38,8 @@ public class RetrySafetyTests
     {
         await using var emulator = await TestEmulator.StartAsync();
         var file = CliRunner.TempFile(OneGate);
-        // request 1: list gates, 2: create gate, 3: create rule "a" (answer lost), then the check and rule "b".
-        emulator.State.ScriptFaults("none", "none", fault);
+        // The first rule create makes the rule and loses the answer.
+        emulator.State.ScriptFaults("POST /api/v2/deployment_gates/*/rules", fault);
 
         var run = await CliRunner.RunAsync(emulator, "apply", "--config", file, "--concurrency", "1");
 
@@ -53,7 +52,7 @@ public class RetrySafetyTests
     public async Task Rule_create_refused_before_handling_is_simply_retried()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        emulator.State.ScriptFaults("none", "none", "503");
+        emulator.State.ScriptFaults("POST /api/v2/deployment_gates/*/rules", "503");
 
         var run = await CliRunner.RunAsync(emulator, "apply", "--config", CliRunner.TempFile(OneGate), "--concurrency", "1");
 
@@ -66,8 +65,8 @@ public class RetrySafetyTests
     {
         await using var emulator = await TestEmulator.StartAsync(new() { RateLimitResetSeconds = 0 });
         var file = CliRunner.TempFile(OneGate);
-        // list, create gate, rule "a", then rule "b" is rate limited 6 times: more than the 5 retries.
-        emulator.State.ScriptFaults("none", "none", "none", "429", "429", "429", "429", "429", "429");
+        // Rule "a" is created; rule "b" is rate limited 6 times: more than the 5 retries.
+        emulator.State.ScriptFaults("POST /api/v2/deployment_gates/*/rules", "none", "429", "429", "429", "429", "429", "429");
 
         var failed = await CliRunner.RunAsync(emulator, "apply", "--config", file, "--concurrency", "1");
         var rerun = await CliRunner.RunAsync(emulator, "apply", "--config", file);

@@ -117,7 +117,7 @@ public class GatesFileTests
         Assert.Equal(2, state.Select("checkout", null, null, "gates.yaml").Gates.Count);
         Assert.Single(state.Select("checkout", "production", null, "gates.yaml").Gates);
         var none = state.Select("nope", null, null, "gates.yaml");
-        Assert.Contains("no gate matches --service nope", Assert.Single(none.Diagnostics).Message);
+        Assert.Contains("no gate matches service nope", Assert.Single(none.Diagnostics).Message);
     }
 
     [Fact]

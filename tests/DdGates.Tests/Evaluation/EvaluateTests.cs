@@ -96,7 +96,7 @@ public class EvaluateTests
     {
         await using var emulator = await WithGateAsync(new EvaluationScript { NotFoundForSeconds = 0.3, Default = new RuleScript("pass", AfterSeconds: 0.5) });
         emulator.State.Log.Clear();
-        emulator.State.ScriptFaults("none", "none", "429", "none", "503");
+        emulator.State.ScriptFaults("GET /api/v2/deployments/gates/evaluation/*", "none", "429", "none", "503");
 
         var run = await Evaluate(emulator);
 

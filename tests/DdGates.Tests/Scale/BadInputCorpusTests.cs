@@ -31,9 +31,9 @@ public class BadInputCorpusTests
         { "invalid site", ["plan", "--config", "GOOD", "--site", "datadoghq.org"], Keys(), "--site: Unknown Datadog site \"datadoghq.org\"" },
         { "gov site", ["plan", "--config", "GOOD", "--site", "ddog-gov.com"], Keys(), "--site: Deployment Gates are not available on ddog-gov.com" },
         { "api url", ["plan", "--config", "GOOD", "--api-url", "ftp://x"], Keys(), "--api-url: \"ftp://x\" is not an http(s) URL" },
-        { "missing keys", ["apply", "--config", "GOOD"], [], "Datadog credentials: none given: set DD_API_KEY and DD_APP_KEY (or DATADOG_API_KEY and DATADOG_APP_KEY), or DD_ACCESS_TOKEN" },
-        { "one key missing", ["apply", "--config", "GOOD"], new() { ["DD_API_KEY"] = "good-api-key" }, "DD_APP_KEY (or DATADOG_APP_KEY): not set" },
-        { "token and keys", ["apply", "--config", "GOOD"], new(Keys()) { ["DD_ACCESS_TOKEN"] = "good-token" }, "DD_ACCESS_TOKEN: give either an access token or the API and application keys, not both (also set: DD_API_KEY, DD_APP_KEY)" },
+        { "missing keys", ["apply", "--config", "GOOD"], [], "DD_API_KEY / DATADOG_API_KEY: no Datadog credentials given: set DD_API_KEY and DD_APP_KEY (or DATADOG_API_KEY and DATADOG_APP_KEY), or DD_ACCESS_TOKEN" },
+        { "one key missing", ["apply", "--config", "GOOD"], new() { ["DD_API_KEY"] = "good-api-key" }, "DD_APP_KEY / DATADOG_APP_KEY: not set" },
+        { "token and keys", ["apply", "--config", "GOOD"], new(Keys()) { ["DD_ACCESS_TOKEN"] = "good-token" }, "DD_APP_KEY: set together with an access token; give either the token or the API and application keys, not both" },
         { "blank token", ["apply", "--config", "GOOD"], new() { ["DD_ACCESS_TOKEN"] = "  " }, "DD_ACCESS_TOKEN: must not be blank" },
         { "blank key", ["apply", "--config", "GOOD"], Keys(api: "   "), "DD_API_KEY: must not be blank" },
         { "key with a newline", ["apply", "--config", "GOOD"], Keys(app: "abc\n"), "DD_APP_KEY: has leading or trailing whitespace" },
@@ -42,7 +42,7 @@ public class BadInputCorpusTests
         { "negative timeout", ["evaluate", "--service", "web", "--env", "prod", "--timeout", "-5"], Keys(), "--timeout: must be a whole number of seconds from 1 to 86400, found \"-5\"" },
         { "concurrency 0", ["apply", "--config", "GOOD", "--concurrency", "0"], Keys(), "--concurrency: must be between 1 and 64, found 0" },
         { "missing file", ["apply", "--config", "/nonexistent/gates.yaml"], Keys(), "/nonexistent/gates.yaml: cannot read the gates file" },
-        { "file and rules", ["apply", "--config", "GOOD", "--rules", "[]"], Keys(), "--rules: give either a gates file (--config) or --rules" },
+        { "file and rules", ["apply", "--config", "GOOD", "--rules", "[]"], Keys(), "--rules: give either a gates file or the rules of one gate, not both" },
         { "service with a space", ["apply", "--service", "web app", "--env", "prod", "--rules", "[]"], Keys(), "--service: must not contain spaces or control characters, found a space in \"web app\"" },
         { "env with a newline", ["apply", "--service", "web", "--env", "prod\nx", "--rules", "[]"], Keys(), "--env: must not contain spaces or control characters, found U+000A" },
         { "unknown option", ["apply", "--confg", "x"], Keys(), "Unrecognized command or argument '--confg'" },
@@ -79,7 +79,7 @@ public class BadInputCorpusTests
         Assert.Equal("invalid", doc.RootElement.GetProperty("result").GetString());
         Assert.True(doc.RootElement.TryGetProperty(field, out _));
         Assert.Equal(3, doc.RootElement.GetProperty("exit_code").GetInt32());
-        Assert.Equal(flag, Assert.Single(doc.RootElement.GetProperty("problems").EnumerateArray()).GetProperty("file").GetString());
+        Assert.Equal(flag, Assert.Single(doc.RootElement.GetProperty("problems").EnumerateArray()).GetProperty("input").GetString());
         Assert.Empty(emulator.State.Log.Entries);
     }
 

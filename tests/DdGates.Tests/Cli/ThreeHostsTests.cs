@@ -1,0 +1,145 @@
+using DdGates.Cli;
+using DdGates.Emulator;
+using DdGates.Tests.Azure;
+using DdGates.Tests.GitHub;
+using DdGates.Tests.Support;
+
+namespace DdGates.Tests.Cli;
+
+/// <summary>
+/// One scenario through every adapter <c>dd-gates run</c> can pick: GitHub Actions, Azure Pipelines and a
+/// plain console. Each host's output is read back the way that host reads it (the runner's file-command
+/// and workflow-command parsers, the agent's logging-command parser, name=value lines on a console).
+/// </summary>
+public class ThreeHostsTests
+{
+    public static TheoryData<string> Hosts => ["github", "azure", "console"];
+
+    private const string Gates = "gates:\n  - service: web\n    env: prod\n    rules:\n      - { name: P0, type: monitor, options: { query: \"service:web\" } }\n";
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task Apply_creates_the_gate_and_every_host_reports_the_same_outputs_and_summary(string host)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var step = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "apply", ["config"] = CliRunner.TempFile(Gates) });
+
+        Assert.True(step.ExitCode == ExitCodes.Ok, step.ToString());
+        var gate = Assert.Single(emulator.State.Store.Snapshot());
+        Assert.Equal("created", step.Outputs["result"]);
+        Assert.Equal("true", step.Outputs["changed"]);
+        Assert.Equal(gate.Id, step.Outputs[host == "azure" ? "gateId" : "gate-id"]);
+        Assert.Contains("## Datadog Deployment Gates: apply", step.Summary, StringComparison.Ordinal);
+        Assert.Empty(step.Errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task Bad_input_names_the_input_as_that_host_spells_it_and_sends_nothing(string host)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var step = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "evaluate", ["service"] = "web", ["env"] = "prod", ["fail-on-error"] = "maybe" });
+
+        Assert.True(step.ExitCode == ExitCodes.InvalidInput, step.ToString());
+        Assert.Equal("invalid", step.Outputs["result"]);
+        Assert.Equal("invalid", step.Outputs[host == "azure" ? "gateStatus" : "gate-status"]);
+        var name = host == "azure" ? "failOnError" : "fail-on-error";
+        Assert.Contains(step.Errors, e => e.StartsWith($"input {name}: expected true or false, found \"maybe\"", StringComparison.Ordinal));
+        Assert.Contains($"input {name}", step.Summary, StringComparison.Ordinal);
+        Assert.Empty(emulator.State.Log.Entries);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task A_failure_nobody_planned_for_still_ends_with_outputs_a_summary_and_one_failure(string host)
+    {
+        // The emulator answers a gate without an id: the client cannot map it, which no catch in the flow expects.
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { FaultRate = 1, FaultKinds = ["gate-without-id"] });
+        var step = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "plan", ["config"] = CliRunner.TempFile(Gates) });
+
+        Assert.True(step.ExitCode == ExitCodes.Failed, step.ToString());
+        Assert.Equal("failed", step.Outputs["result"]);
+        Assert.Contains("unexpected error", step.Summary, StringComparison.Ordinal);
+        Assert.Single(step.Errors, e => e.Contains("unexpected error", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", step.Stdout + step.Stderr, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The outputs, summary and error annotations of one in-process <c>dd-gates run</c>, as its host reads them.</summary>
+internal sealed record HostedStep(int ExitCode, Dictionary<string, string> Outputs, string Summary, IReadOnlyList<string> Errors, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}\n--- summary\n{Summary}";
+
+    /// <param name="inputs">Inputs by their GitHub name; the Azure run spells them as task.json does.</param>
+    public static async Task<HostedStep> RunAsync(string host, EmulatorHost emulator, Dictionary<string, string> inputs)
+    {
+        inputs["api-url"] = emulator.BaseUrl.AbsoluteUri;
+        inputs["api-key"] = TestEmulator.ApiKey;
+        inputs["app-key"] = TestEmulator.AppKey;
+        var dir = Directory.CreateTempSubdirectory("dd-gates-host-").FullName;
+        try
+        {
+            var env = Environment(host, inputs, dir);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = await CliApp.RunAsync(["run"], stdout, stderr, name => env.GetValueOrDefault(name),
+                new CliRuntime(DateTimeOffset.UtcNow, TestEmulator.FastRetries, TestEmulator.FastPolls));
+            return Read(host, code, stdout.ToString(), stderr.ToString(), dir);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> Environment(string host, Dictionary<string, string> inputs, string dir)
+    {
+        var byName = InputTable.All.ToDictionary(i => i.GitHub);
+        return host switch
+        {
+            "github" => new Dictionary<string, string>(inputs.Select(i => KeyValuePair.Create(byName[i.Key].GitHubEnv, i.Value)))
+            {
+                ["GITHUB_ACTIONS"] = "true",
+                ["GITHUB_OUTPUT"] = Touch(Path.Combine(dir, "set_output")),
+                ["GITHUB_STEP_SUMMARY"] = Touch(Path.Combine(dir, "step_summary")),
+            },
+            "azure" => new Dictionary<string, string>(inputs.Select(i => KeyValuePair.Create(AgentEnvironment.Input(byName[i.Key].Azure), i.Value)))
+            {
+                ["TF_BUILD"] = "True",
+                ["AGENT_TEMPDIRECTORY"] = dir,
+            },
+            _ => new Dictionary<string, string>(inputs.Select(i => KeyValuePair.Create(byName[i.Key].GitHubEnv, i.Value))),
+        };
+    }
+
+    private static HostedStep Read(string host, int code, string stdout, string stderr, string dir)
+    {
+        switch (host)
+        {
+            case "github":
+                var commands = RunnerWorkflowCommands.Parse(stdout);
+                return new(code, RunnerFileCommands.Parse(File.ReadAllText(Path.Combine(dir, "set_output"))), File.ReadAllText(Path.Combine(dir, "step_summary")),
+                    [.. commands.Where(c => c.Command == "error").Select(c => c.Data)], stdout, stderr);
+            case "azure":
+                var logged = AgentLoggingCommands.Parse(stdout);
+                var outputs = logged.Where(c => c.Event == "setvariable").ToDictionary(c => c.Properties["variable"], c => c.Data);
+                var summary = string.Concat(logged.Where(c => c.Event == "addattachment").Select(c => File.ReadAllText(c.Data)));
+                var errors = logged.Where(c => c.Event == "logissue" && c.Properties["type"] == "error").Select(c => c.Data).ToList();
+                return new(code, outputs, summary, errors, stdout, stderr);
+            default:
+                // A console prints outputs as name=value lines and the summary as it comes, errors on stderr.
+                var lines = stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+                var named = OutputTable.All.Select(o => o.GitHub).ToHashSet();
+                var values = lines.Select(l => l.Split('=', 2)).Where(p => p.Length == 2 && named.Contains(p[0])).ToDictionary(p => p[0], p => p[1]);
+                var consoleErrors = stderr.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains("error: ", StringComparison.Ordinal))
+                    .Select(l => l[(l.IndexOf("error: ", StringComparison.Ordinal) + 7)..]).ToList();
+                return new(code, values, stdout, consoleErrors, stdout, stderr);
+        }
+    }
+
+    private static string Touch(string path)
+    {
+        File.WriteAllText(path, "");
+        return path;
+    }
+}
