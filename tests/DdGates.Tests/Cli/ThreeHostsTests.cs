@@ -71,11 +71,12 @@ internal sealed record HostedStep(int ExitCode, Dictionary<string, string> Outpu
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}\n--- summary\n{Summary}";
 
     /// <param name="inputs">Inputs by their GitHub name; the Azure run spells them as task.json does.</param>
-    public static async Task<HostedStep> RunAsync(string host, EmulatorHost emulator, Dictionary<string, string> inputs)
+    public static async Task<HostedStep> RunAsync(string host, EmulatorHost emulator, Dictionary<string, string> inputs,
+        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey)
     {
         inputs["api-url"] = emulator.BaseUrl.AbsoluteUri;
-        inputs["api-key"] = TestEmulator.ApiKey;
-        inputs["app-key"] = TestEmulator.AppKey;
+        inputs["api-key"] = apiKey;
+        inputs["app-key"] = appKey;
         var dir = Directory.CreateTempSubdirectory("dd-gates-host-").FullName;
         try
         {

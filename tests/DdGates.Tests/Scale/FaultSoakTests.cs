@@ -11,7 +11,9 @@ namespace DdGates.Tests.Scale;
 /// The fault soak: 20% of requests fail (429 with reset headers, 500, 503, dropped connections, slow
 /// answers; half the 500s and drops after the change was made). A run that fails is run again, as a
 /// person would. Afterwards Datadog must hold exactly the file: every gate, every rule once, nothing else.
+/// Slow by design, so tagged: a plain <c>dotnet test</c> leaves it out (default.runsettings) and .ci/run runs it.
 /// </summary>
+[Trait("Category", "Soak")]
 public class FaultSoakTests
 {
     private const int Gates = 200;

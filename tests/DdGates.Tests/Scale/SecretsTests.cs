@@ -1,5 +1,5 @@
 using DdGates.Emulator;
-using DdGates.Tests.GitHub;
+using DdGates.Tests.Cli;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Scale;
@@ -7,7 +7,7 @@ namespace DdGates.Tests.Scale;
 /// <summary>
 /// Every command, against an emulator that accepts the keys, one that refuses them and one that
 /// fails every request: the distinctive key values must appear in no stdout, stderr, output or
-/// summary (the runner's own ::add-mask:: lines excepted: they are how masking works).
+/// summary, on any host (the hosts' own mask commands excepted: they are how masking works).
 /// </summary>
 public class SecretsTests
 {
@@ -44,15 +44,16 @@ public class SecretsTests
             seen.Add(run.Stdout + run.Stderr);
         }
 
-        using var runner = new RunnerSandbox();
-        runner.WriteFile("gates.yaml", Gates);
-        foreach (var command in new[] { "plan", "apply", "evaluate" })
+        var file2 = CliRunner.TempFile(Gates);
+        foreach (var host in ThreeHostsTests.Hosts.Select(h => (string)h[0]))
         {
-            var inputs = ActionStepTests.Inputs(url, command);
-            (inputs["api-key"], inputs["app-key"], inputs["timeout"]) = (ApiKey, AppKey, "5");
-            var step = await runner.RunAsync(inputs);
-            var lines = (step.Stdout + step.Stderr).Split('\n').Where(l => !l.StartsWith("::add-mask::", StringComparison.Ordinal));
-            seen.Add(string.Join("\n", lines) + step.Summary + string.Join("\n", step.Outputs.Values));
+            foreach (var command in new[] { "plan", "apply", "evaluate" })
+            {
+                var inputs = new Dictionary<string, string> { ["command"] = command, ["config"] = file2, ["timeout"] = "5" };
+                var step = await HostedStep.RunAsync(host, emulator, inputs, ApiKey, AppKey);
+                var lines = (step.Stdout + step.Stderr).Split('\n').Where(l => !l.StartsWith("::add-mask::", StringComparison.Ordinal) && !l.StartsWith("##vso[task.setsecret]", StringComparison.Ordinal));
+                seen.Add(string.Join("\n", lines) + step.Summary + string.Join("\n", step.Outputs.Values));
+            }
         }
 
         Assert.All(seen, text =>
@@ -60,6 +61,6 @@ public class SecretsTests
             Assert.DoesNotContain(ApiKey, text, StringComparison.Ordinal);
             Assert.DoesNotContain(AppKey, text, StringComparison.Ordinal);
         });
-        Assert.Equal(8, seen.Count);
+        Assert.Equal(5 + 9, seen.Count);
     }
 }
