@@ -75,11 +75,26 @@ public class ManifestParityTests
     }
 
     [Fact]
-    public void Command_choices_are_the_cli_commands()
+    public async Task Command_choices_are_the_cli_commands()
     {
-        var commands = new[] { "apply", "plan", "evaluate" };
+        var help = new StringWriter();
+        await CliApp.RunAsync(["--help"], help, TextWriter.Null, _ => null);
+        var commands = help.ToString().Split("Commands:")[1].Split('\n').Select(l => l.Trim().Split(' ')[0]).Where(c => c.Length > 0).ToList();
 
-        Assert.All(commands, c => Assert.Contains(c, InputTable.Command.Choices!));
-        Assert.Contains("apply-and-evaluate", InputTable.Command.Choices!); // dd-gates evaluate --apply
+        Assert.Equal(["apply", "evaluate", "plan", "run", "validate"], commands.Order());
+        Assert.Equal(["apply", "apply-and-evaluate", "evaluate", "plan"], InputTable.Command.Choices!.Order()); // apply-and-evaluate: dd-gates evaluate --apply
+    }
+
+    [Fact]
+    public async Task The_exit_codes_in_help_and_in_the_readme_are_the_table_in_code()
+    {
+        var help = new StringWriter();
+        await CliApp.RunAsync(["--help"], help, TextWriter.Null, _ => null);
+        var readme = File.ReadAllText(Path.Combine(RepoFiles.Root, "README.md")).Split("## Exit codes")[1].Split("\n## ")[0];
+        var rows = readme.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && char.IsDigit(l[2]))
+            .Select(l => l.Trim('|', ' ').Split(" | ", 2)).Select(p => (int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), p[1])).ToList();
+
+        Assert.Equal(ExitCodes.Table, rows);
+        Assert.Contains(ExitCodes.Help(), help.ToString().ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 }

@@ -24,6 +24,7 @@ public partial class TaskManifestParityTests
             var input = Inputs.Single(i => i["name"]!.GetValue<string>() == spec.Azure);
             Assert.True(spec.Description == input["helpMarkDown"]?.GetValue<string>(), $"{spec.Azure}: help");
             Assert.True(spec.DefaultOnAzure == input["defaultValue"]?.GetValue<string>(), $"{spec.Azure}: default");
+            Assert.True(spec.AzureType == input["type"]?.GetValue<string>(), $"{spec.Azure}: type");
             if (spec.Choices is { } choices) Assert.Equal(choices, input["options"]!.AsObject().Select(o => o.Key));
         }
     }
