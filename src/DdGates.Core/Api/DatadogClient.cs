@@ -21,6 +21,7 @@ public sealed class DatadogClient : IDisposable
 
     private readonly HttpClient _http;
     private readonly ApiTransport _transport;
+    private readonly RetryPolicy _policy;
     private static readonly DatadogJsonContext Json = DatadogJsonContext.Default;
 
     public DatadogClient(Uri apiUrl, Credentials keys, RetryPolicy policy, Action<string>? onRetry = null, HttpMessageHandler? handler = null)
@@ -34,19 +35,17 @@ public sealed class DatadogClient : IDisposable
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("dd-gates", typeof(DatadogClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
         _transport = new ApiTransport(_http, policy, onRetry);
+        _policy = policy;
     }
-
-    /// <summary>Retries that add up to this much waiting slow a run noticeably; fewer are only debug lines.</summary>
-    public static readonly TimeSpan NoticeableRetryWait = TimeSpan.FromSeconds(10);
 
     public int RequestsSent => _transport.RequestsSent;
 
-    /// <summary>A warning when retries slowed this run noticeably (see <see cref="NoticeableRetryWait"/>), saying by how much; else null.</summary>
+    /// <summary>A warning when retries slowed this run noticeably (<see cref="RetryPolicy.NoticeableWait"/>), saying by how much; else null.</summary>
     public string? SlowdownWarning()
     {
         var (count, waited) = _transport.Retries;
-        return waited < NoticeableRetryWait ? null
-            : $"Datadog was slow to answer: {count} retries (429 or 5xx answers, timeouts) added {waited.TotalSeconds:0} s of waiting to this run";
+        return count == 0 || waited < _policy.NoticeableWait ? null
+            : $"Datadog was slow to answer: {(count == 1 ? "1 retry" : $"{count} retries")} (429 or 5xx answers, timeouts) added {waited.TotalSeconds:0.#} s of waiting to this run";
     }
 
     /// <summary>Every gate of the organization, following <c>next_cursor</c> to the last page.</summary>

@@ -11,4 +11,6 @@ public sealed record RetryPolicy
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Deadline for one call, all retries included.</summary>
     public TimeSpan CallDeadline { get; init; } = TimeSpan.FromMinutes(3);
+    /// <summary>Retries that add up to this much waiting slow a run noticeably and earn a warning; fewer are only debug lines.</summary>
+    public TimeSpan NoticeableWait { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -68,11 +68,14 @@ public class ThreeHostsTests
 /// <summary>The outputs, summary and error annotations of one in-process <c>dd-gates run</c>, as its host reads them.</summary>
 internal sealed record HostedStep(int ExitCode, Dictionary<string, string> Outputs, string Summary, IReadOnlyList<string> Errors, string Stdout, string Stderr)
 {
+    /// <summary>GitHub only: the workflow commands the runner would read.</summary>
+    public List<ParsedCommand> Commands => RunnerWorkflowCommands.Parse(Stdout);
+
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}\n--- summary\n{Summary}";
 
     /// <param name="inputs">Inputs by their GitHub name; the Azure run spells them as task.json does.</param>
     public static async Task<HostedStep> RunAsync(string host, EmulatorHost emulator, Dictionary<string, string> inputs,
-        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey)
+        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey, DdGates.Api.RetryPolicy? retry = null)
     {
         inputs["api-url"] = emulator.BaseUrl.AbsoluteUri;
         inputs["api-key"] = apiKey;
@@ -84,7 +87,7 @@ internal sealed record HostedStep(int ExitCode, Dictionary<string, string> Outpu
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var code = await CliApp.RunAsync(["run"], stdout, stderr, name => env.GetValueOrDefault(name),
-                new CliRuntime(DateTimeOffset.UtcNow, TestEmulator.FastRetries, TestEmulator.FastPolls));
+                new CliRuntime(DateTimeOffset.UtcNow, retry ?? TestEmulator.FastRetries, TestEmulator.FastPolls));
             return Read(host, code, stdout.ToString(), stderr.ToString(), dir);
         }
         finally
