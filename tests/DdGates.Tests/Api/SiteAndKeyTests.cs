@@ -38,12 +38,13 @@ public class SiteAndKeyTests
         var env = new Dictionary<string, string> { ["DATADOG_API_KEY"] = "k1", ["DATADOG_APP_KEY"] = "k2", ["DATADOG_SITE"] = "datadoghq.eu" };
 
         var run = await CliRunner.RunAsync(env, "plan", "--service", "web", "--env", "prod", "--rules", "[]", "--api-url", emulator.BaseUrl.AbsoluteUri);
-        var refused = await CliRunner.RunAsync(new Dictionary<string, string> { ["DD_SITE"] = "ddog-gov.com" }, "validate", "--service", "web", "--env", "prod", "--rules", "[]");
-        var siteOnly = await CliRunner.RunAsync(new Dictionary<string, string> { ["DD_SITE"] = "ddog-gov.com" }, "plan", "--service", "web", "--env", "prod", "--rules", "[]");
+        var datadogSite = await CliRunner.RunAsync(new Dictionary<string, string>(env) { ["DATADOG_SITE"] = "datadoghq.gov" }, "plan", "--service", "web", "--env", "prod", "--rules", "[]");
+        var ddSiteFirst = await CliRunner.RunAsync(new Dictionary<string, string>(env) { ["DD_SITE"] = "ddog-gov.com" }, "plan", "--service", "web", "--env", "prod", "--rules", "[]");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Equal(ExitCodes.InvalidInput, refused.ExitCode);
-        Assert.Contains("not available on ddog-gov.com", siteOnly.Stderr, StringComparison.Ordinal);
+        Assert.True(datadogSite.ExitCode == ExitCodes.InvalidInput, datadogSite.ToString());
+        Assert.Contains("--site: Unknown Datadog site \"datadoghq.gov\"", datadogSite.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--site: Deployment Gates are not available on ddog-gov.com", ddSiteFirst.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
