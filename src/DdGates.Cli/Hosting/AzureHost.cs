@@ -16,7 +16,6 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly StringBuilder _summary = new();
 
-
     /// <summary>The agent keeps the first 10 errors of a step as issues and only logs the rest (agent ExecutionContext.cs, _maxIssueCount).</summary>
     public int ErrorAnnotationLimit => 10;
 

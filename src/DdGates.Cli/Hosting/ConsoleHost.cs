@@ -11,7 +11,6 @@ namespace DdGates.Cli.Hosting;
 /// </summary>
 public sealed class ConsoleHost(TextWriter stdout, TextWriter stderr, Func<string, string?> env) : ICiHost
 {
-
     public int ErrorAnnotationLimit => int.MaxValue;
 
     public int SummaryLimitBytes => int.MaxValue;

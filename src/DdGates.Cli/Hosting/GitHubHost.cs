@@ -17,7 +17,6 @@ public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Fun
     private readonly Func<string> _delimiter = newDelimiter ?? (() => "ghadelimiter_" + Guid.NewGuid().ToString());
     private int _errors;
 
-
     /// <summary>The runner shows 10 error annotations a step and drops the rest.</summary>
     public int ErrorAnnotationLimit => 10;
 
@@ -47,7 +46,8 @@ public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Fun
 
     public void Error(string message, SourceLocation? at = null)
     {
-        if (Interlocked.Increment(ref _errors) > ErrorAnnotationLimit) stdout.WriteLine($"Error: {message}");
+        // Past the limit, a plain line on one line: a message can never start a workflow command of its own.
+        if (Interlocked.Increment(ref _errors) > ErrorAnnotationLimit) stdout.WriteLine($"Error: {message.ReplaceLineEndings(" ")}");
         else stdout.WriteLine(WorkflowCommand.Format("error", Where(at), message));
     }
 
