@@ -23,7 +23,7 @@ public static class PlanText
             return;
         }
 
-        if (!gate.HasWrites && !gate.Unmanaged.Any())
+        if (gate.IsUnchanged)
         {
             text.AppendLine($"= {gate.Key}{id}: unchanged ({Words.Plural(gate.Rules.Count, "rule", "rules")})");
             return;

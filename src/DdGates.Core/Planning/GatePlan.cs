@@ -18,4 +18,7 @@ public sealed record GatePlan(
     public bool HasWrites => Error is null && (Change != GateChange.Unchanged || Rules.Any(r => r.IsWrite));
 
     public IEnumerable<RulePlan> Unmanaged => Rules.Where(r => r.Change == RuleChange.Unmanaged);
+
+    /// <summary>Nothing to write, nothing in error, nothing unmanaged to report: one line in any report.</summary>
+    public bool IsUnchanged => Error is null && !HasWrites && !Unmanaged.Any();
 }

@@ -15,7 +15,7 @@ public sealed record GateRow(GatePlan Plan, GateOutcome? Outcome)
     public string Id => Outcome?.GateId ?? Plan.Actual?.Id ?? "";
 
     /// <summary>Worth a section of its own: something changes, failed or is unmanaged.</summary>
-    public bool IsNotable => Plan.HasWrites || Error is not null || Plan.Unmanaged.Any() || Outcome?.Result == GateResult.Failed;
+    public bool IsNotable => !Plan.IsUnchanged || Outcome?.Error is not null || Outcome?.Result == GateResult.Failed;
 
     public RuleOutcome? RuleResult(RulePlan rule) => Outcome?.Rules.FirstOrDefault(r => r.Name == rule.Name && r.Change == rule.Change);
 
