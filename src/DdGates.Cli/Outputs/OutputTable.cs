@@ -7,7 +7,7 @@ public static class OutputTable
     public static readonly OutputSpec GateIds = new("gate-ids", "gateIds", "JSON object: \"service/env/identifier\" -> gate id, for every selected gate.");
     public static readonly OutputSpec Changed = new("changed", "changed", "true when something changed (apply) or would change (plan).");
     public static readonly OutputSpec Result = new("result", "result",
-        "apply: created, updated, unchanged or failed (created only when every changed gate was new). plan: pending or unchanged. invalid on bad input.");
+        "apply: created, updated, deleted, unchanged or failed (created only when every changed gate was new, deleted only when every changed gate was deleted). plan: pending or unchanged. invalid on bad input.");
     public static readonly OutputSpec PlanJson = new("plan", "plan", "The plan (and, after apply, each outcome) as JSON: the document of dd-gates -o json.");
 
     public static readonly OutputSpec EvaluationId = new("evaluation-id", "evaluationId", "evaluate: id of the evaluation.");

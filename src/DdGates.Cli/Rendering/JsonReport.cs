@@ -85,7 +85,8 @@ public static class JsonReport
         w.WriteString("id", row.Outcome?.GateId ?? gate.Actual?.Id);
         w.WriteString("action", Words.Verb(gate));
         if (gate.Actual is not null) w.WriteBoolean("dry_run_before", gate.Actual.DryRun);
-        w.WriteBoolean("dry_run", gate.Desired.DryRun);
+        if (gate.Desired.Absent) w.WriteString("note", gate.Desired.Why);
+        else w.WriteBoolean("dry_run", gate.Desired.DryRun);
         if (row.Outcome is { } outcome) w.WriteString("result", Words.PastTense(outcome.Result));
         if (row.Error is { } error) w.WriteString("error", error);
         w.WriteStartArray("rules");

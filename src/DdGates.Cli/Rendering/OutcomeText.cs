@@ -41,12 +41,14 @@ public static class OutcomeText
 
     public static string Totals(Applied result) =>
         $"Apply: {Words.Plural(result.Count(GateResult.Created), "gate", "gates")} created, {result.Count(GateResult.Updated)} updated, " +
+        (result.Count(GateResult.Deleted) is > 0 and var deleted ? $"{deleted} deleted, " : "") +
         $"{result.Count(GateResult.Unchanged)} unchanged, {result.Count(GateResult.Failed)} failed.";
 
     private static string Mark(GateResult r) => r switch
     {
         GateResult.Failed => "x",
         GateResult.Unchanged => "=",
+        GateResult.Deleted => "-",
         _ => "+",
     };
 }

@@ -23,6 +23,19 @@ public static class PlanText
             return;
         }
 
+        if (gate.Change == GateChange.Delete)
+        {
+            text.AppendLine($"- {gate.Key}{id}: delete gate ({gate.Desired.Why})");
+            foreach (var rule in gate.Rules) text.AppendLine($"    - rule \"{rule.Name}\": deleted with the gate");
+            return;
+        }
+
+        if (gate.Desired.Absent)
+        {
+            text.AppendLine($"= {gate.Key}: absent (nothing to delete)");
+            return;
+        }
+
         if (gate.IsUnchanged)
         {
             text.AppendLine($"= {gate.Key}{id}: unchanged ({Words.Plural(gate.Rules.Count, "rule", "rules")})");

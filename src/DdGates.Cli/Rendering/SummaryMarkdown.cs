@@ -70,6 +70,11 @@ public static class SummaryMarkdown
         if (gate.Error is not null) return text.ToString();
 
         text.AppendLine("| | Rule | Change | Details |").AppendLine("|---|---|---|---|");
+        if (gate.Change == GateChange.Delete)
+        {
+            text.AppendLine($"| - | (gate) | delete | _{Markdown.Escape(gate.Desired.Why ?? "")}_ |");
+        }
+
         if (gate.Change == GateChange.Update)
         {
             text.AppendLine($"| ~ | (gate) | update | dry\\_run: {gate.Actual!.DryRun} → {gate.Desired.DryRun} |".ToLowerInvariant());

@@ -20,6 +20,8 @@ public static class Words
     public static string Verb(GatePlan gate) =>
         gate.Error is not null ? "error"
         : gate.Change == GateChange.Create ? "create"
+        : gate.Change == GateChange.Delete ? "delete"
+        : gate.Desired.Absent ? "absent"
         : gate.HasWrites ? "update"
         : "unchanged";
 
@@ -45,6 +47,7 @@ public static class Words
     {
         GateResult.Created => "created",
         GateResult.Updated => "updated",
+        GateResult.Deleted => "deleted",
         GateResult.Failed => "failed",
         _ => "unchanged",
     };
@@ -67,6 +70,7 @@ public static class Words
         var gates = new List<string>();
         if (plan.Count(GateChange.Create) is > 0 and var c) gates.Add($"{c} to create");
         if (plan.Count(GateChange.Update) is > 0 and var u) gates.Add($"{u} to update");
+        if (plan.Count(GateChange.Delete) is > 0 and var d) gates.Add($"{d} to delete");
         var rules = new List<string>();
         foreach (var change in new[] { RuleChange.Create, RuleChange.Update, RuleChange.Replace, RuleChange.Delete })
         {

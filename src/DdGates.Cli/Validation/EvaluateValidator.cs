@@ -59,6 +59,11 @@ public static class EvaluateValidator
         }
 
         var gate = run is { Desired.Gates.Count: > 0 } ? run.Desired.Gates[0] : null;
+        if (gate is { Absent: true })
+        {
+            problems.Add(new Diagnostic(new InFile(s.Run.ConfigPath ?? ""), "", $"gate {gate.Key} is declared absent (absent: true), so there is nothing to evaluate"));
+        }
+
         if (gate is not null && string.IsNullOrEmpty(s.Version) && gate.Rules.Any(r => r.Type == RuleType.FaultyDeploymentDetection))
         {
             problems.Add(Diagnostic.About(InputTable.Version, $"required: gate {gate.Key} has a faulty_deployment_detection rule, which compares versions"));

@@ -26,6 +26,7 @@ public sealed class Applier(DatadogClient client, int concurrency, RetryPolicy p
     {
         if (plan.Error is not null) return new GateRun(plan, Outcome(plan, GateResult.Failed, [], plan.Error));
         if (!plan.HasWrites) return new GateRun(plan, Outcome(plan, GateResult.Unchanged, []));
+        if (plan.Change == GateChange.Delete) return new GateRun(plan, await DeleteAsync(plan, ct));
 
         var created = false;
         string? note = null;
@@ -61,6 +62,21 @@ public sealed class Applier(DatadogClient client, int concurrency, RetryPolicy p
                 ?? throw new DatadogApiException($"adopt gate {plan.Key}", null, ["the server says it exists but does not list it"]);
             reporter.Progress($"{plan.Key}: the gate already existed (created concurrently or by an earlier attempt); adopted {existing.Id}");
             return (Planner.PlanGate(plan.Desired, existing), false, $"adopted existing gate {existing.Id}");
+        }
+    }
+
+    /// <summary>Deletes the gate with its rules. A 404 (a retried delete whose first answer was lost, or another run) is done.</summary>
+    private async Task<GateOutcome> DeleteAsync(GatePlan plan, CancellationToken ct)
+    {
+        try
+        {
+            var existed = await client.DeleteGateAsync(plan.Actual!.Id, ct);
+            var rules = plan.Rules.Select(r => new RuleOutcome(r.Name, RuleChange.Delete)).ToList();
+            return Outcome(plan, GateResult.Deleted, rules, note: existed ? null : "it was already gone");
+        }
+        catch (DatadogApiException e)
+        {
+            return Outcome(plan, GateResult.Failed, [], e.Message);
         }
     }
 

@@ -6,5 +6,6 @@ public enum GateResult
     Unchanged,
     Created,
     Updated,
+    Deleted,
     Failed,
 }

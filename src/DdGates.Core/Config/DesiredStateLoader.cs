@@ -17,8 +17,8 @@ public static class DesiredStateLoader
         var diagnostics = new List<Diagnostic>();
         var root = DocumentParser.Parse(text, file, diagnostics);
         if (root is null) return new DesiredState([], diagnostics);
-        var gates = GatesFileReader.Read(new NodeReader(file, diagnostics), root);
-        return new DesiredState(diagnostics.Count == 0 ? gates : [], diagnostics);
+        var (gates, scope) = GatesFileReader.Read(new NodeReader(file, diagnostics), root);
+        return new DesiredState(diagnostics.Count == 0 ? gates : [], diagnostics) { Scope = scope };
     }
 
     /// <summary>One gate from the service, env, identifier and dry-run inputs, and a rules document.</summary>

@@ -5,21 +5,23 @@ namespace DdGates.Config;
 
 /// <summary>
 /// Reads a gates file (<c>gates: [...]</c>). One entry with a list of envs becomes one gate per env,
-/// each with dry_run resolved for its env.
+/// each with dry_run resolved for its env. An entry with <c>absent: true</c> declares gates to delete; a top-level
+/// <c>scope:</c> declares which gates the file owns, and every entry must lie inside it.
 /// </summary>
 internal static class GatesFileReader
 {
-    private static readonly string[] TopFields = ["gates", "$schema"];
-    internal static readonly string[] GateFields = ["service", "env", "identifier", "dry_run", "prune", "rules"];
+    private static readonly string[] TopFields = ["gates", "scope", "$schema"];
+    internal static readonly string[] GateFields = ["service", "env", "identifier", "absent", "dry_run", "prune", "rules"];
 
-    public static List<GateSpec> Read(NodeReader reader, YamlNode root)
+    public static (List<GateSpec> Gates, GateScope? Scope) Read(NodeReader reader, YamlNode root)
     {
         var gates = new List<GateSpec>();
-        if (reader.Fields(root, "", TopFields) is not { } top) return gates;
+        if (reader.Fields(root, "", TopFields) is not { } top) return (gates, null);
+        var scope = top.TryGetValue("scope", out var scopeNode) ? ScopeReader.Read(reader, scopeNode) : null;
         if (!top.TryGetValue("gates", out var list))
         {
             reader.Error(root, "gates", "required: a list of gates");
-            return gates;
+            return (gates, scope);
         }
 
         var items = reader.Sequence(list, "gates") ?? [];
@@ -34,12 +36,18 @@ internal static class GatesFileReader
                     continue;
                 }
 
+                if (scope is not null && !scope.Contains(gate.Key))
+                {
+                    reader.Error(items[i], $"gates[{i}]", $"gate {gate.Key} is outside the file's scope ({scope}); widen the scope or move the gate to another file");
+                    continue;
+                }
+
                 seen[gate.Key] = $"gates[{i}]";
                 gates.Add(gate);
             }
         }
 
-        return gates;
+        return (gates, scope);
     }
 
     private static IEnumerable<GateSpec> ReadGate(NodeReader reader, YamlNode node, string path)
@@ -49,15 +57,17 @@ internal static class GatesFileReader
         var envs = Envs(reader, f, node, path);
         var identifier = Tag(reader, f, node, "identifier", path, required: false) ?? GateKey.DefaultIdentifier;
         var dryRun = EnvSwitch.Read(reader, f.GetValueOrDefault("dry_run"), $"{path}.dry_run");
+        var absent = f.TryGetValue("absent", out var absentNode) && reader.Bool(absentNode, $"{path}.absent") == true;
         var prune = f.TryGetValue("prune", out var pruneNode) && reader.Bool(pruneNode, $"{path}.prune") == true;
         var rules = f.TryGetValue("rules", out var rulesNode) && !NodeReader.IsNull(rulesNode)
             ? RuleReader.ReadAll(reader, rulesNode, $"{path}.rules", datadogCiSpelling: false)
             : [];
         if (service is null || envs.Count == 0) return [];
+        var location = new SourceLocation(reader.File, (int)node.Start.Line, (int)node.Start.Column);
+        if (absent) return envs.Select(env => GateSpec.Gone(new GateKey(service, env, identifier), $"absent: true ({path})", location)).ToList();
 
         dryRun.CheckKeys(envs, reader);
         foreach (var rule in rules) rule.DryRun.CheckKeys(envs, reader);
-        var location = new SourceLocation(reader.File, (int)node.Start.Line, (int)node.Start.Column);
         return envs.Select(env => new GateSpec(
             new GateKey(service, env, identifier),
             dryRun.For(env, false),

@@ -36,7 +36,7 @@ public static class InputTable
     public static readonly InputSpec Rules = new("rules", "rules", "--rules", null,
         "One gate from inputs: its rules, inline YAML/JSON or a file path. datadog-ci's JSON gate configuration is accepted as is.", InputKind.MultiLine);
     public static readonly InputSpec Prune = new("prune", "prune", "--prune", "false",
-        "Delete rules on the selected gates that the file does not list (default: keep and report them as unmanaged).", InputKind.Boolean);
+        "Delete rules on the selected gates that the file does not list (default: keep and report them as unmanaged), and, when the file declares a scope, the gates inside it that the file no longer lists.", InputKind.Boolean);
     public static readonly InputSpec FailOnDrift = new("fail-on-drift", "failOnDrift", "--fail-on-drift", "false",
         "With plan: fail the step when changes are pending.", InputKind.Boolean);
     public static readonly InputSpec Version = new("version", "version", "--version", null,

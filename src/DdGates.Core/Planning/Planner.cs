@@ -5,15 +5,32 @@ namespace DdGates.Planning;
 /// <summary>
 /// The pure diff: desired gates and what the server holds in, a plan out. No I/O. Rules are keyed by
 /// name within a gate; a type change is a replacement; rules the file does not list are unmanaged and
-/// deleted only when the gate says prune.
+/// deleted only when the gate says prune. Gates are deleted only when declared absent, or when they lie in the
+/// prune scope and the file does not list them.
 /// </summary>
 public static class Planner
 {
-    public static Plan Plan(IEnumerable<GateSpec> desired, IReadOnlyDictionary<GateKey, ActualGate> actual) =>
-        new([.. desired.Select(d => PlanGate(d, actual.GetValueOrDefault(d.Key)))]);
+    /// <param name="pruneScope">Where gates the file does not list are deleted; null: nowhere.</param>
+    public static Plan Plan(IReadOnlyList<GateSpec> desired, IReadOnlyDictionary<GateKey, ActualGate> actual, GateScope? pruneScope = null)
+    {
+        var listed = desired.Select(d => d.Key).ToHashSet();
+        var pruned = pruneScope is null ? [] : actual.Values
+            .Where(a => pruneScope.Contains(a.Key) && !listed.Contains(a.Key))
+            .OrderBy(a => a.Key.ToString(), StringComparer.Ordinal)
+            .Select(a => GateSpec.Gone(a.Key, $"not in the file; inside its scope ({pruneScope}) and prune is on"));
+        return new([.. desired.Concat(pruned).Select(d => PlanGate(d, actual.GetValueOrDefault(d.Key)))]);
+    }
 
     public static GatePlan PlanGate(GateSpec desired, ActualGate? actual)
     {
+        if (desired.Absent)
+        {
+            return actual is null
+                ? new GatePlan(desired, null, GateChange.Unchanged, [])
+                : new GatePlan(desired, actual, GateChange.Delete,
+                    [.. actual.Rules.Select(r => new RulePlan(r.Name, RuleChange.Delete, null, r, [], "goes with the gate"))]);
+        }
+
         if (actual is null)
         {
             return new GatePlan(desired, null, GateChange.Create,

@@ -18,12 +18,13 @@ public static class ActualStateReader
     /// </summary>
     public const int FilteredLookupLimit = 16;
 
+    /// <param name="pruneScope">With prune on and a scope: every gate inside it is read too (always by the full listing).</param>
     public static async Task<Dictionary<GateKey, ActualGate>> ReadAsync(
-        DatadogClient client, IReadOnlyList<GateSpec> desired, int concurrency, IRunReporter reporter, CancellationToken ct)
+        DatadogClient client, IReadOnlyList<GateSpec> desired, GateScope? pruneScope, int concurrency, IRunReporter reporter, CancellationToken ct)
     {
         var keys = desired.Select(d => d.Key).Distinct().ToList();
         var found = new System.Collections.Concurrent.ConcurrentDictionary<GateKey, ActualGate>();
-        if (keys.Count <= FilteredLookupLimit)
+        if (keys.Count <= FilteredLookupLimit && pruneScope is null)
         {
             await Parallel.ForEachAsync(keys, Parallelism.Bounded(concurrency, ct), async (key, token) =>
             {
@@ -36,7 +37,7 @@ public static class ActualStateReader
         var byKey = new Dictionary<GateKey, ActualGate>();
         foreach (var gate in all) byKey.TryAdd(gate.Key, gate);
 
-        var wanted = keys.Where(byKey.ContainsKey).ToList();
+        var wanted = keys.Where(byKey.ContainsKey).Union(byKey.Keys.Where(k => pruneScope?.Contains(k) == true)).ToList();
         var done = 0;
         await Parallel.ForEachAsync(wanted, Parallelism.Bounded(concurrency, ct), async (key, token) =>
         {

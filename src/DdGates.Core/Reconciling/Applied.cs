@@ -11,16 +11,18 @@ public sealed record Applied(Plan Plan, IReadOnlyList<GateRun> Gates, int Reques
 {
     public bool Succeeded => Gates.All(g => g.Outcome.Result != GateResult.Failed);
 
-    public override bool Changed => Gates.Any(g => g.Outcome.Result is GateResult.Created or GateResult.Updated);
+    public override bool Changed => Gates.Any(g => g.Outcome.Result is GateResult.Created or GateResult.Updated or GateResult.Deleted);
 
-    /// <summary>created only when every changed gate is new.</summary>
+    /// <summary>created only when every changed gate is new, deleted only when every changed gate is gone.</summary>
     public override string Result
     {
         get
         {
             if (!Succeeded) return "failed";
             var changed = Gates.Where(g => g.Outcome.Result != GateResult.Unchanged).ToList();
-            return changed.Count == 0 ? "unchanged" : changed.All(g => g.Outcome.Result == GateResult.Created) ? "created" : "updated";
+            if (changed.Count == 0) return "unchanged";
+            if (changed.All(g => g.Outcome.Result == GateResult.Created)) return "created";
+            return changed.All(g => g.Outcome.Result == GateResult.Deleted) ? "deleted" : "updated";
         }
     }
 

@@ -29,8 +29,8 @@ public static class Reconciler
         Plan plan;
         try
         {
-            var actual = await ActualStateReader.ReadAsync(client, run.Desired.Gates, run.Concurrency, reporter, ct);
-            plan = Planner.Plan(run.Desired.Gates, actual);
+            var actual = await ActualStateReader.ReadAsync(client, run.Desired.Gates, run.Desired.PruneScope, run.Concurrency, reporter, ct);
+            plan = Planner.Plan(run.Desired.Gates, actual, run.Desired.PruneScope);
         }
         catch (DatadogApiException e)
         {
