@@ -36,6 +36,7 @@ internal static class AdminEndpoints
                 RateLimitResetSeconds = body["rate_limit_reset"]?.GetValue<int>() ?? o.RateLimitResetSeconds,
                 FaultKinds = body["fault_kinds"] is JsonArray kinds ? [.. kinds.Select(k => k!.GetValue<string>())] : o.FaultKinds,
                 IgnoreListFilters = body["ignore_filters"]?.GetValue<bool>() ?? o.IgnoreListFilters,
+                WithoutHistory = body["without_history"]?.GetValue<bool>() ?? o.WithoutHistory,
             };
             if (body["script"] is JsonObject script)
             {

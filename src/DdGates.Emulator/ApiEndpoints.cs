@@ -15,8 +15,11 @@ internal static class ApiEndpoints
         var history = new EvaluationHistory(evaluations, baseUrl);
         // WARNING: these literal routes share their prefix with /deployment_gates/{id} and /{gate_id}/rules; routing
         // must prefer them (ASP.NET Core's does: literal segments win over parameters), and a test calls both.
-        app.MapMethods(Gates + "/evaluations", ["GET"], ctx => history.Gates(ctx.Request.Query).WriteAsync(ctx));
-        app.MapMethods(Gates + "/evaluations/rules", ["GET"], ctx => history.Rules(ctx.Request.Query).WriteAsync(ctx));
+        // A server older than the lists routes them to "get gate" and "list a gate's rules" with an id that is no UUID.
+        app.MapMethods(Gates + "/evaluations", ["GET"], ctx => (state.Options.WithoutHistory
+            ? ApiResult.BadRequest("attribute \"id\" Invalid id") : history.Gates(ctx.Request.Query)).WriteAsync(ctx));
+        app.MapMethods(Gates + "/evaluations/rules", ["GET"], ctx => (state.Options.WithoutHistory
+            ? ApiResult.BadRequest("attribute \"gate_id\" Invalid id") : history.Rules(ctx.Request.Query)).WriteAsync(ctx));
         app.MapMethods("/api/v2/deployments/gates/evaluation", ["POST"], ctx => WithBody(ctx, "deployment_gates_evaluation_request", false, evaluations.Trigger));
         app.MapMethods("/api/v2/deployments/gates/evaluation/{id}", ["GET"], ctx => WithId(ctx, "id", id => evaluations.Result(id, baseUrl())));
         app.MapMethods(Gates, ["GET"], ctx => store.ListGates(ctx.Request.Query["page[cursor]"], ctx.Request.Query["page[size]"], GateFilters(ctx, state)).WriteAsync(ctx));

@@ -24,6 +24,8 @@ public sealed record EmulatorOptions
     public string? AccessToken { get; init; }
     /// <summary>Plays a server older than the list filters: GET /deployment_gates answers every gate whatever filter[...] says.</summary>
     public bool IgnoreListFilters { get; init; }
+    /// <summary>Plays a server older than the evaluation lists: both answer 400 (their paths read as a gate id that is no UUID).</summary>
+    public bool WithoutHistory { get; init; }
 
     public static EmulatorOptions Parse(string[] args)
     {
@@ -44,6 +46,7 @@ public sealed record EmulatorOptions
                 "--app-key" => options with { AppKey = Next() },
                 "--access-token" => options with { AccessToken = Next() },
                 "--ignore-filters" => options with { IgnoreListFilters = true },
+                "--without-history" => options with { WithoutHistory = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -66,6 +69,7 @@ public sealed record EmulatorOptions
           --api-key K --app-key K   require exactly these keys (default: any non-empty keys)
           --access-token T      require exactly this bearer token (default: any non-empty token)
           --ignore-filters      list every gate whatever filter[...] says, as a server older than the filters would
+          --without-history     answer the two evaluation lists with 400, as a server older than them would
 
         The first line on stdout is the base URL, e.g. http://127.0.0.1:5123
         """;

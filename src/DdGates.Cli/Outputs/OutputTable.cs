@@ -13,7 +13,7 @@ public static class OutputTable
     public static readonly OutputSpec EvaluationId = new("evaluation-id", "evaluationId", "evaluate: id of the evaluation.");
     public static readonly OutputSpec EvaluationUrl = new("evaluation-url", "evaluationUrl", "evaluate: the evaluation in Datadog.");
     public static readonly OutputSpec GateStatus = new("gate-status", "gateStatus", "evaluate: pass, fail, error, timeout or invalid.");
-    public static readonly OutputSpec RulesJson = new("rules", "rules", "evaluate: JSON array of the rules with name, status, reason and dry_run.");
+    public static readonly OutputSpec RulesJson = new("rules", "rules", "evaluate: JSON array of the rules with name, status, reason and dry_run; a failed rule also has monitors (id, state, url) and faulty_resources when Datadog's history has them.");
 
     public static readonly IReadOnlyList<OutputSpec> All = [GateId, GateIds, Changed, Result, PlanJson, EvaluationId, EvaluationUrl, GateStatus, RulesJson];
 }

@@ -15,6 +15,8 @@ public static class EvaluationReport
         {
             var reason = rule.Reason is null ? "" : $": {rule.Reason}";
             text.AppendLine($"  {rule.StateName,-11} {rule.Name}{(rule.DryRun ? " (dry run)" : "")}{reason}");
+            foreach (var m in rule.Detail?.Monitors ?? []) text.AppendLine($"              monitor {m.Id} ({m.State}): {m.Url}");
+            foreach (var resource in rule.Detail?.FaultyResources ?? []) text.AppendLine($"              faulty resource: {resource}");
         }
 
         if (o.EvaluationUrl is not null) text.AppendLine($"Evaluation: {o.EvaluationUrl}");
@@ -37,7 +39,7 @@ public static class EvaluationReport
         w.WriteEndObject();
     });
 
-    /// <summary>The <c>rules</c> output: [{name, status, reason, dry_run}].</summary>
+    /// <summary>The <c>rules</c> output: [{name, status, reason, dry_run}], and for a failed rule whose history was read, monitors [{id, state, url}] and faulty_resources.</summary>
     public static string RulesJson(IReadOnlyList<RuleVerdict> rules) => JsonText.Write(w => WriteRules(w, rules), indented: false);
 
     public static string Markdown(EvaluationOutcome o, Verdict verdict)
@@ -50,7 +52,7 @@ public static class EvaluationReport
             foreach (var r in o.Rules)
             {
                 var mark = r.State switch { EvaluationState.Pass => "✅", EvaluationState.Fail => "❌", _ => "⏳" };
-                text.AppendLine($"| {Rendering.Markdown.Escape(r.Name)} | {mark} {r.StateName} | {Rendering.Markdown.Escape(r.Reason)} | {(r.DryRun ? "yes" : "no")} |");
+                text.AppendLine($"| {Rendering.Markdown.Escape(r.Name)} | {mark} {r.StateName} | {Why(r)} | {(r.DryRun ? "yes" : "no")} |");
             }
 
             text.AppendLine();
@@ -58,6 +60,16 @@ public static class EvaluationReport
 
         if (o.EvaluationUrl is not null) text.AppendLine($"[The evaluation in Datadog]({o.EvaluationUrl})").AppendLine();
         return text.ToString();
+    }
+
+    /// <summary>Datadog's reason, then each failing monitor as a link and each faulty resource, one per line of the cell.</summary>
+    private static string Why(RuleVerdict r)
+    {
+        var lines = new List<string>();
+        if (!string.IsNullOrEmpty(r.Reason)) lines.Add(Rendering.Markdown.Escape(r.Reason));
+        lines.AddRange((r.Detail?.Monitors ?? []).Select(m => $"[monitor {Rendering.Markdown.Escape(m.Id)}]({m.Url}) {Rendering.Markdown.Escape(m.State)}"));
+        lines.AddRange((r.Detail?.FaultyResources ?? []).Select(x => $"faulty: {Rendering.Markdown.Escape(x)}"));
+        return string.Join("<br>", lines);
     }
 
     private static void WriteRules(Utf8JsonWriter w, IReadOnlyList<RuleVerdict> rules)
@@ -70,6 +82,24 @@ public static class EvaluationReport
             w.WriteString("status", r.StateName);
             w.WriteString("reason", r.Reason);
             w.WriteBoolean("dry_run", r.DryRun);
+            if (r.Detail is { } detail)
+            {
+                w.WriteStartArray("monitors");
+                foreach (var m in detail.Monitors)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", m.Id);
+                    w.WriteString("state", m.State);
+                    w.WriteString("url", m.Url);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("faulty_resources");
+                foreach (var resource in detail.FaultyResources) w.WriteStringValue(resource);
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

@@ -80,10 +80,11 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
                 var result = await client.GetEvaluationResultAsync(EvaluationId!, budget.Token);
                 EvaluationUrl = result.EvaluationUrl;
                 (lastRules, dryRun) = ([.. result.Rules.Select(WireMapping.ToVerdict)], result.DryRun);
-                switch (WireMapping.ToState(result.GateStatus))
+                var state = WireMapping.ToState(result.GateStatus);
+                if (state != EvaluationState.InProgress)
                 {
-                    case EvaluationState.Pass: return Outcome(GateStatus.Pass, lastRules, null, dryRun);
-                    case EvaluationState.Fail: return Outcome(GateStatus.Fail, lastRules, null, dryRun);
+                    var rules = await new FailureExplainer(client, schedule, reporter, _time).ExplainAsync(EvaluationId!, triggeredAt, lastRules, deadline, budget.Token, ct);
+                    return Outcome(state == EvaluationState.Pass ? GateStatus.Pass : GateStatus.Fail, rules, null, dryRun);
                 }
 
                 var done = lastRules.Count(r => r.State != EvaluationState.InProgress);

@@ -51,6 +51,25 @@ public class ThreeHostsTests
 
     [Theory]
     [MemberData(nameof(Hosts))]
+    public async Task A_failed_evaluation_names_each_failing_monitor_with_its_link_in_the_summary_and_the_rules_output(string host)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        Assert.Equal(ExitCodes.Ok, (await HostedStep.RunAsync(host, emulator, new() { ["command"] = "apply", ["config"] = CliRunner.TempFile(Gates) })).ExitCode);
+        emulator.State.Evaluations = new EvaluationScript { Default = new RuleScript("fail", "monitors in ALERT", Monitors: [new("123"), new("456", "No Data")]) };
+
+        var step = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "evaluate", ["service"] = "web", ["env"] = "prod" });
+
+        Assert.True(step.ExitCode == ExitCodes.GateFailed, step.ToString());
+        var link = emulator.BaseUrl.AbsoluteUri + "monitors/";
+        Assert.Contains($"[monitor 123]({link}123?from_ts=", step.Summary, StringComparison.Ordinal);
+        Assert.Contains($"[monitor 456]({link}456?from_ts=", step.Summary, StringComparison.Ordinal);
+        Assert.Contains(") No Data", step.Summary, StringComparison.Ordinal);
+        using var rules = System.Text.Json.JsonDocument.Parse(step.Outputs["rules"]);
+        Assert.Equal(["Alert", "No Data"], rules.RootElement[0].GetProperty("monitors").EnumerateArray().Select(m => m.GetProperty("state").GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
     public async Task A_failure_nobody_planned_for_still_ends_with_outputs_a_summary_and_one_failure(string host)
     {
         // The emulator answers a gate without an id: the client cannot map it, which no catch in the flow expects.

@@ -60,6 +60,49 @@ public class EvaluateTests
     }
 
     [Fact]
+    public async Task A_failed_rule_names_its_failing_monitors_with_their_links_and_a_dry_run_rule_its_faulty_resources()
+    {
+        await using var emulator = await WithGateAsync(new EvaluationScript
+        {
+            Rules = new Dictionary<string, RuleScript>
+            {
+                ["P0 monitors"] = new("fail", "2 monitors in ALERT", Monitors: [new("123"), new("456", "No Data")]),
+                ["Canary monitors"] = new("fail", "faulty deployment", FaultyResources: ["GET /cart"]),
+            },
+        });
+
+        var text = await Evaluate(emulator);
+        var json = await Evaluate(emulator, "-o", "json");
+
+        Assert.True(text.ExitCode == ExitCodes.GateFailed, text.ToString());
+        Assert.Matches(@"monitor 123 \(Alert\): http://127\.0\.0\.1:\d+/monitors/123\?from_ts=", text.Stdout);
+        Assert.Contains("monitor 456 (No Data): ", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("faulty resource: GET /cart", text.Stdout, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var p0 = doc.RootElement.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "P0 monitors");
+        Assert.Equal(["123", "456"], p0.GetProperty("monitors").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.StartsWith(emulator.BaseUrl.AbsoluteUri + "monitors/456", p0.GetProperty("monitors")[1].GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_the_history_a_failed_rule_keeps_its_reason_quietly()
+    {
+        await using var emulator = await WithGateAsync(new EvaluationScript
+        {
+            Rules = new Dictionary<string, RuleScript> { ["P0 monitors"] = new("fail", "monitor 123 is in ALERT", Monitors: [new("123")]) },
+        });
+        emulator.State.Options = emulator.State.Options with { WithoutHistory = true };
+
+        var run = await Evaluate(emulator);
+
+        Assert.True(run.ExitCode == ExitCodes.GateFailed, run.ToString());
+        Assert.Contains("fail        P0 monitors: monitor 123 is in ALERT", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("monitor 123 (", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", run.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(emulator.State.Log.Entries, e => e.Path.EndsWith("/evaluations/rules", StringComparison.Ordinal) && e.Status == 400);
+    }
+
+    [Fact]
     public async Task The_gate_fails_while_another_rule_still_runs_and_the_step_stops_at_once()
     {
         await using var emulator = await WithGateAsync(new EvaluationScript
