@@ -35,6 +35,16 @@ public static class CliApp
               dd-gates evaluate --config gates.yaml --env production --version 1.4.2 --apply   # apply, then evaluate
               dd-gates evaluate --service web --env prod --rules gate.json --timeout 900 --fail-on-error
             """,
+        ["report"] = """
+              dd-gates report --service checkout --env production                # the last 14 days
+              dd-gates report --config gates.yaml --days 30 --min-evaluations 20 -o json
+              dd-gates report --config gates.yaml --env production --fail-unless-ready   # exit 1 unless every gate is ready
+            """,
+        ["export"] = """
+              dd-gates export > gates.yaml                               # every gate of the organization
+              dd-gates export --service checkout --file checkout.yaml    # then: dd-gates plan --config checkout.yaml shows no change
+              dd-gates export --env production -o json
+            """,
         ["validate"] = """
               dd-gates validate --config gates.yaml    # no keys needed, nothing sent
             """,
@@ -56,7 +66,7 @@ public static class CliApp
         }
 
         Task<int> Reconcile(RunSettings settings, bool apply, CancellationToken token) =>
-            Terminal(settings, evaluates: false, p => new ReconcileUseCase(p, ReadFile, policy).RunAsync(settings, apply, token), token);
+            Terminal(settings, evaluates: false, p => new ReconcileUseCase(p, LocalFiles.Read, policy).RunAsync(settings, apply, token), token);
 
         var plan = new Command("plan", "Show what apply would change, gate by gate and rule by rule. Sends no write.");
         var apply = new Command("apply", "Make Datadog hold exactly the declared gates and rules (idempotent; no state file).");
@@ -74,7 +84,7 @@ public static class CliApp
         validate.SetAction((r, token) =>
         {
             var settings = options.Read(r, env);
-            return Terminal(settings, evaluates: false, p => Task.FromResult(new ReconcileUseCase(p, ReadFile, policy).Validate(settings)), token);
+            return Terminal(settings, evaluates: false, p => Task.FromResult(new ReconcileUseCase(p, LocalFiles.Read, policy).Validate(settings)), token);
         });
 
         var evaluate = new Command("evaluate", "Ask the gate whether to deploy, wait for the verdict, and exit 0 to go or non-zero to stop.");
@@ -84,18 +94,41 @@ public static class CliApp
         {
             var settings = evaluation.Read(r, options.Read(r, env));
             var schedule = runtime.Schedule ?? new PollSchedule();
-            return Terminal(settings.Run, evaluates: true, p => new EvaluateUseCase(p, ReadFile, policy, schedule).RunAsync(settings, runtime.StartedAt, token), token);
+            return Terminal(settings.Run, evaluates: true, p => new EvaluateUseCase(p, LocalFiles.Read, policy, schedule).RunAsync(settings, runtime.StartedAt, token), token);
+        });
+
+        var report = new Command("report", "Whether each selected gate is ready to enforce, from its evaluation history: finished evaluations, failures, and how many a dry run would have blocked.");
+        var reporting = new ReportOptions();
+        foreach (var option in new Option[] { options.Config, options.Service, options.Env, options.Identifier, options.Site, options.ApiUrl, options.Concurrency, options.Output }
+            .Concat(reporting.All)) report.Options.Add(option);
+        report.SetAction((r, token) =>
+        {
+            var settings = reporting.Read(r, options.Read(r, env));
+            return Terminal(settings.Run, evaluates: false, p => new ReportUseCase(p, LocalFiles.Read, policy, runtime.Time).RunAsync(settings, token), token);
+        });
+
+        var export = new Command("export", "Write the gates that exist in Datadog as a gates file (YAML; JSON with -o json): the whole organization, or the selected ones.");
+        var exportFile = new Option<string?>(InputTable.ExportFile.Cli!) { Description = InputTable.ExportFile.Description, HelpName = "PATH" };
+        foreach (var option in new Option[] { options.Service, options.Env, options.Identifier, options.Site, options.ApiUrl, options.Concurrency, options.Output, exportFile })
+        {
+            export.Options.Add(option);
+        }
+
+        export.SetAction((r, token) =>
+        {
+            var settings = options.Read(r, env);
+            return Terminal(settings, evaluates: false, p => new ExportUseCase(p, policy, LocalFiles.Write).RunAsync(settings, r.GetValue(exportFile), token), token);
         });
 
         var run = new Command("run", "Run as a CI step (GitHub Action, Azure Pipelines task): inputs from INPUT_* variables, then outputs, a summary and annotations.");
-        run.SetAction((_, token) => new ActionCommand(HostDetector.Detect(stdout, stderr, env), env, ReadFile, runtime, stderr).RunAsync(token));
+        run.SetAction((_, token) => new ActionCommand(HostDetector.Detect(stdout, stderr, env), env, LocalFiles.Read, runtime, stderr).RunAsync(token));
 
         var root = new RootCommand(
             "dd-gates: Datadog Deployment Gates as code. Declare gates and rules in a file; plan shows the changes, apply makes them.\n" +
             $"Keys come from {Fallbacks(InputTable.ApiKey)} and {Fallbacks(InputTable.AppKey)}, or an OAuth access token from {Fallbacks(InputTable.AccessToken)}.\n" +
             ExitCodes.Help())
         {
-            plan, apply, validate, evaluate, run,
+            plan, apply, validate, evaluate, report, export, run,
         };
         HelpExamples.Attach(root, Examples);
         return InvokeAsync(root, args, stdout, stderr, ct);
@@ -124,16 +157,4 @@ public static class CliApp
     }
 
     private static string Fallbacks(InputSpec input) => string.Join(" / ", input.Fallbacks);
-
-    private static string? ReadFile(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
 }

@@ -5,6 +5,9 @@ namespace DdGates.Cli;
 
 /// <summary>
 /// What a run may have tuned: retry and polling timings (tests shorten them) and when the step started
-/// (evaluate's timeout counts from there, not from the first request).
+/// (evaluate's timeout counts from there, not from the first request), and the clock a report's window ends at.
 /// </summary>
-public sealed record CliRuntime(DateTimeOffset StartedAt, RetryPolicy? Retry = null, PollSchedule? Schedule = null);
+public sealed record CliRuntime(DateTimeOffset StartedAt, RetryPolicy? Retry = null, PollSchedule? Schedule = null)
+{
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

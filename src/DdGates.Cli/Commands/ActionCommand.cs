@@ -38,14 +38,27 @@ public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<
         if (inputs.Problems.Count > 0)
         {
             // Every problem at once: the input's own, plus what validating the rest finds.
-            var more = inputs.Evaluates
-                ? Validation.EvaluateValidator.Validate(inputs.Evaluate, readFile).Problems
-                : Validation.RunValidator.Validate(inputs.Settings, readFile, needsKeys: true).Problems;
+            var more = inputs.Command switch
+            {
+                "evaluate" or "apply-and-evaluate" => Validation.EvaluateValidator.Validate(inputs.Evaluate, readFile).Problems,
+                "report" => Validation.ReportValidator.Validate(inputs.Report, readFile).Problems,
+                "export" => Validation.ExportValidator.Validate(inputs.Settings).Problems,
+                _ => Validation.RunValidator.Validate(inputs.Settings, readFile, needsKeys: true).Problems,
+            };
             return reconcile.Invalid([.. inputs.Problems, .. more]);
         }
 
-        if (!inputs.Evaluates) return await reconcile.RunAsync(inputs.Settings, apply: !inputs.IsPlan, ct);
-        var evaluate = new EvaluateUseCase(presenter, readFile, policy, runtime.Schedule ?? new PollSchedule());
-        return await evaluate.RunAsync(inputs.Evaluate, runtime.StartedAt, ct);
+        switch (inputs.Command)
+        {
+            case "report":
+                return await new ReportUseCase(presenter, readFile, policy, runtime.Time).RunAsync(inputs.Report, ct);
+            case "export":
+                return await new ExportUseCase(presenter, policy, LocalFiles.Write).RunAsync(inputs.Settings, inputs.ExportFile, ct);
+            case "evaluate" or "apply-and-evaluate":
+                var evaluate = new EvaluateUseCase(presenter, readFile, policy, runtime.Schedule ?? new PollSchedule());
+                return await evaluate.RunAsync(inputs.Evaluate, runtime.StartedAt, ct);
+            default:
+                return await reconcile.RunAsync(inputs.Settings, apply: !inputs.IsPlan, ct);
+        }
     }
 }

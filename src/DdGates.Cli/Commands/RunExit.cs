@@ -29,6 +29,14 @@ public sealed record RunExit(int Code, Conclusion Conclusion, string? Reason = n
         _ => Ok,
     };
 
+    public static RunExit For(Reporting.ReadinessReport report, bool failUnlessReady)
+    {
+        if (report.Gates.Count == 0) return new(failUnlessReady ? ExitCodes.Failed : ExitCodes.Ok, failUnlessReady ? Conclusion.Failed : Conclusion.Succeeded, "no gate matches the selection");
+        if (report.AllReady || !failUnlessReady) return Ok;
+        var notReady = report.Gates.Where(g => g.Verdict != Reporting.Readiness.Ready).Select(g => g.Key.ToString()).ToList();
+        return new(ExitCodes.Failed, Conclusion.Failed, $"not ready (fail-unless-ready is on): {string.Join(", ", notReady)}");
+    }
+
     public static RunExit For(Verdict verdict, GateStatus status) =>
         verdict.Blocks ? new(verdict.ExitCode, Conclusion.Failed, verdict.Sentence)
         : status is GateStatus.Error or GateStatus.Timeout ? new(verdict.ExitCode, Conclusion.SucceededWithIssues, verdict.Sentence)

@@ -33,6 +33,12 @@ public interface IRunPresenter : IRunReporter
 
     void Evaluated(ValidatedEvaluation evaluation, EvaluationOutcome outcome, Verdict verdict);
 
+    /// <summary>report: every selected gate judged.</summary>
+    void Reported(Reporting.ReadinessReport report);
+
+    /// <summary>export: the gates file, written to <paramref name="path"/> already when one was given.</summary>
+    void Exported(Exporting.ExportedFile file, string document, string? path);
+
     /// <summary>Called once, last: the exit code and its reason.</summary>
     void Finish(RunExit exit);
 }

@@ -103,6 +103,22 @@ public sealed class StepPresenter(ICiHost host, string command) : IRunPresenter
         }
     }
 
+    public void Reported(Reporting.ReadinessReport report)
+    {
+        host.Info(ReadinessRender.Text(report));
+        Output(OutputTable.Result, report.AllReady ? "ready" : "not-ready");
+        Output(OutputTable.ReportJson, ReadinessRender.Json(report, indented: false));
+        host.AppendSummary(ReadinessRender.Markdown(report));
+    }
+
+    public void Exported(Exporting.ExportedFile file, string document, string? path)
+    {
+        if (path is null) host.Info(document);
+        foreach (var left in file.LeftOut) host.Warning($"left out {left.Key}: {left.Why}");
+        Output(OutputTable.Result, "exported");
+        host.AppendSummary(ExportSummary.Render(file, document, path, host.SummaryLimitBytes));
+    }
+
     public void Finish(RunExit exit)
     {
         if (exit.Conclusion == Conclusion.Crashed) host.AppendSummary(SummaryMarkdown.Error(command, exit.Reason!));

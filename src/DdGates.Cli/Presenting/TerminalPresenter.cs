@@ -83,6 +83,19 @@ public sealed class TerminalPresenter(TextWriter stdout, TextWriter stderr, Outp
         _reasonShown = verdict.Sentence;
     }
 
+    public void Reported(Reporting.ReadinessReport report)
+    {
+        if (Json) Document(ReadinessRender.Json(report));
+        else stdout.Write(ReadinessRender.Text(report));
+    }
+
+    public void Exported(Exporting.ExportedFile file, string document, string? path)
+    {
+        if (path is null) Document(document.TrimEnd('\n'));
+        else Progress($"Wrote {Words.Plural(file.GateCount, "gate", "gates")} in {Words.Plural(file.Entries.Count, "entry", "entries")} to {path}");
+        foreach (var left in file.LeftOut) Warning($"left out {left.Key}: {left.Why}");
+    }
+
     public void Finish(RunExit exit)
     {
         if (exit.Reason is { } reason && reason != _reasonShown)

@@ -21,8 +21,8 @@ public static class InputTable
     public static readonly InputSpec ApiUrl = new("api-url", "apiUrl", "--api-url", null,
         "API base URL, overriding the site (a proxy, or the emulator's http://127.0.0.1:PORT).");
     public static readonly InputSpec Command = new("command", "command", null, "apply",
-        "apply: make Datadog hold exactly the declared gates and rules. plan: show what would change, write nothing. evaluate: ask the gate whether to deploy and fail when it says no. apply-and-evaluate: both, in one step.",
-        InputKind.Choice, ["apply", "plan", "evaluate", "apply-and-evaluate"]);
+        "apply: make Datadog hold exactly the declared gates and rules. plan: show what would change, write nothing. evaluate: ask the gate whether to deploy and fail when it says no. apply-and-evaluate: both, in one step. report: whether each gate is ready to enforce, from its evaluation history. export: the gates that exist in Datadog, as a gates file.",
+        InputKind.Choice, ["apply", "plan", "evaluate", "apply-and-evaluate", "report", "export"]);
     public static readonly InputSpec Config = new("config", "config", "--config", null,
         "Gates file (YAML or JSON) declaring one or many gates.", InputKind.FilePath);
     public static readonly InputSpec Service = new("service", "service", "--service", null,
@@ -50,14 +50,23 @@ public static class InputTable
         "evaluate: also block the deploy when Datadog cannot be reached or gives no verdict in time (error, timeout). A failed gate always blocks.", InputKind.Boolean);
     public static readonly InputSpec Inline = new("inline", "inline", "--inline", "false",
         "evaluate: send the gate's rules from the gates file with the request (no stored gate needed). Rules given with the rules input are always sent inline.", InputKind.Boolean);
+    public static readonly InputSpec Days = new("days", "days", "--days", "14",
+        $"report: the window, in days up to now (1 to {MaxReportDays}, Datadog's longest history window).", InputKind.WholeNumber);
+    public static readonly InputSpec MinEvaluations = new("min-evaluations", "minEvaluations", "--min-evaluations", "10",
+        "report: finished evaluations a gate needs in the window to be ready.", InputKind.WholeNumber);
+    public static readonly InputSpec FailUnlessReady = new("fail-unless-ready", "failUnlessReady", "--fail-unless-ready", "false",
+        "report: fail the step unless every selected gate is ready (to gate a promotion).", InputKind.Boolean);
+    public static readonly InputSpec ExportFile = new("export-file", "exportFile", "--file", null,
+        "export: write the gates file here (default: the log, or stdout on the command line).", InputKind.FilePath);
     public static readonly InputSpec Concurrency = new("concurrency", "concurrency", "--concurrency", "8",
         $"Requests in flight at once, across gates ({MinConcurrency} to {MaxConcurrency}). A 429 pauses all of them until the reset.", InputKind.WholeNumber);
 
     public const int MinConcurrency = 1;
     public const int MaxConcurrency = 64;
     public const int MaxTimeoutSeconds = 86_400;
+    public const int MaxReportDays = 30;
 
     public static readonly IReadOnlyList<InputSpec> All =
         [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift,
-         Version, PrimaryTag, Timeout, FailOnError, Inline, Concurrency];
+         Version, PrimaryTag, Timeout, FailOnError, Inline, Days, MinEvaluations, FailUnlessReady, ExportFile, Concurrency];
 }

@@ -52,8 +52,10 @@ public class ManifestParityTests
     {
         var options = new CliOptions();
         var evaluate = new EvaluateOptions();
+        var report = new ReportOptions();
         var cliOnly = new[] { "--output", "--detailed-exitcode", "--apply" };
-        var all = options.All.Concat(evaluate.All).Append(CliOptions.Flag(InputTable.FailOnDrift)).ToList();
+        var all = options.All.Concat(evaluate.All).Concat(report.All)
+            .Append(CliOptions.Flag(InputTable.FailOnDrift)).Append(new System.CommandLine.Option<string?>(InputTable.ExportFile.Cli!) { Description = InputTable.ExportFile.Description }).ToList();
 
         var fromTable = InputTable.All.Where(i => i.Cli is not null).Select(i => i.Cli!).Order().ToList();
         var declared = all.Select(o => o.Name).Except(cliOnly).Order().ToList();
@@ -69,7 +71,7 @@ public class ManifestParityTests
     public async Task Every_table_option_is_documented_in_the_help_of_a_command()
     {
         var help = new StringWriter();
-        foreach (var command in new[] { "plan", "apply", "evaluate" }) await CliApp.RunAsync([command, "--help"], help, TextWriter.Null, _ => null);
+        foreach (var command in new[] { "plan", "apply", "evaluate", "report", "export" }) await CliApp.RunAsync([command, "--help"], help, TextWriter.Null, _ => null);
 
         foreach (var spec in InputTable.All.Where(i => i.Cli is not null)) Assert.Contains(spec.Cli!, help.ToString(), StringComparison.Ordinal);
     }
@@ -81,8 +83,8 @@ public class ManifestParityTests
         await CliApp.RunAsync(["--help"], help, TextWriter.Null, _ => null);
         var commands = help.ToString().Split("Commands:")[1].Split('\n').Select(l => l.Trim().Split(' ')[0]).Where(c => c.Length > 0).ToList();
 
-        Assert.Equal(["apply", "evaluate", "plan", "run", "validate"], commands.Order());
-        Assert.Equal(["apply", "apply-and-evaluate", "evaluate", "plan"], InputTable.Command.Choices!.Order()); // apply-and-evaluate: dd-gates evaluate --apply
+        Assert.Equal(["apply", "evaluate", "export", "plan", "report", "run", "validate"], commands.Order());
+        Assert.Equal(["apply", "apply-and-evaluate", "evaluate", "export", "plan", "report"], InputTable.Command.Choices!.Order()); // apply-and-evaluate: dd-gates evaluate --apply
     }
 
     [Fact]

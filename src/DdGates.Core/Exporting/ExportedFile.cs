@@ -1,0 +1,28 @@
+using DdGates.Model;
+
+namespace DdGates.Exporting;
+
+/// <summary>
+/// The gates of an organization as gates file entries: gates that differ only by env folded into one entry. A gate
+/// the file cannot say exactly (two rules of one name, a rule this version cannot read) is left out, with why.
+/// </summary>
+public sealed record ExportedFile(IReadOnlyList<ExportEntry> Entries, IReadOnlyList<LeftOut> LeftOut)
+{
+    public const string SchemaUrl = "https://raw.githubusercontent.com/org/dd-gates-action/v1/schema/gates.schema.json";
+
+    public int GateCount => Entries.Sum(e => e.Envs.Count);
+}
+
+/// <summary>One entry: a service and identifier in one or more envs, with the same rules in each.</summary>
+public sealed record ExportEntry(string Service, string Identifier, IReadOnlyList<string> Envs, PerEnv DryRun, IReadOnlyList<ExportRule> Rules);
+
+/// <summary>A rule of an entry; only its dry_run may differ between the entry's envs.</summary>
+public sealed record ExportRule(string Name, RuleOptions Options, PerEnv DryRun);
+
+/// <summary>A dry_run value: one for every env (<see cref="Same"/>), or one per env where they differ.</summary>
+public sealed record PerEnv(IReadOnlyDictionary<string, bool> ByEnv)
+{
+    public bool? Same => ByEnv.Values.Distinct().Count() == 1 ? ByEnv.Values.First() : null;
+}
+
+public sealed record LeftOut(GateKey Key, string Why);

@@ -1,0 +1,66 @@
+using DdGates.Api.Dto;
+using DdGates.Evaluation;
+using DdGates.Model;
+
+namespace DdGates.Reporting;
+
+/// <summary>The pure part of the report: a gate's history rows in, its counts and verdict out. No I/O.</summary>
+public static class ReadinessCalculator
+{
+    private const int MonitorsShown = 5;
+
+    /// <param name="gate">The stored gate, or null when Datadog has none with this key.</param>
+    /// <param name="evaluations">Gate evaluation rows of the window; rows of other gates (inline evaluations) are ignored.</param>
+    /// <param name="failedRules">Failed rule evaluation rows of the window.</param>
+    public static GateReadiness Of(GateKey key, ActualGate? gate, IEnumerable<GateEvaluationData> evaluations,
+        IEnumerable<RuleEvaluationData> failedRules, int minEvaluations)
+    {
+        if (gate is null) return Empty(key, null, false, Readiness.NoData, "no such gate in Datadog");
+        var rows = evaluations.Select(e => e.Attributes).Where(e => e.GateId == gate.Id).DistinctBy(e => e.EvaluationId).ToList();
+        var rules = failedRules.Select(r => r.Attributes).Where(r => r.GateId == gate.Id && r.Status == "fail").ToList();
+        var rulesByEvaluation = rules.ToLookup(r => r.GateEvaluationId);
+        var finished = rows.Where(e => e.Status is "pass" or "fail").ToList();
+
+        bool Blocked(GateEvaluationAttributes e) => !e.DryRun && e.Status == "fail";
+        bool WouldHaveBlocked(GateEvaluationAttributes e) =>
+            !Blocked(e) && (e.Status == "fail" || rulesByEvaluation[e.EvaluationId].Any(r => r.DryRun));
+
+        var blocked = finished.Count(Blocked);
+        var wouldHave = finished.Count(WouldHaveBlocked);
+        var last = finished.Where(e => Blocked(e) || WouldHaveBlocked(e)).MaxBy(e => e.StartedAt);
+        var lastFailure = last is null ? null : new LastFailure(last.EvaluationId, last.FinishedAt ?? last.StartedAt,
+            [.. rulesByEvaluation[last.EvaluationId].SelectMany(r => r.Failures.Monitors).DistinctBy(m => m.Id).Select(m => new MonitorFailure(m.Id, m.State, m.Url))]);
+
+        var (verdict, reason) = Verdict(finished.Count, wouldHave, minEvaluations, gate.DryRun || rows.Any(e => e.DryRun));
+        return new GateReadiness(key, gate.Id, gate.DryRun, finished.Count, rows.Count - finished.Count,
+            finished.Count(e => e.Status == "pass"), finished.Count(e => e.Status == "fail"), blocked, wouldHave,
+            FailingRules(rules), lastFailure, verdict, reason);
+    }
+
+    private static (Readiness, string) Verdict(int finished, int wouldHave, int minEvaluations, bool dryRun)
+    {
+        if (finished == 0) return (Readiness.NoData, "no finished evaluation in the window");
+        if (wouldHave > 0) return (Readiness.NotReady, $"{wouldHave} of {finished} evaluations would have blocked the deploy");
+        if (finished < minEvaluations) return (Readiness.NotReady, $"only {finished} finished evaluations; at least {minEvaluations} are needed");
+        return (Readiness.Ready, dryRun
+            ? $"{finished} evaluations and none would have blocked: ready to enforce"
+            : $"{finished} evaluations and none would have blocked");
+    }
+
+    /// <summary>Rules by how many evaluations they failed in, most first; a rule is marked dry run when it failed as one.</summary>
+    private static List<RuleFailures> FailingRules(List<RuleEvaluationAttributes> rules) =>
+    [
+        .. rules.GroupBy(r => r.Name, StringComparer.Ordinal)
+            .Select(g => new RuleFailures(g.Key, g.Any(r => r.DryRun), g.Select(r => r.GateEvaluationId).Distinct().Count(),
+                [.. g.SelectMany(r => r.Failures.Monitors.DistinctBy(m => m.Id))
+                    .GroupBy(m => m.Id)
+                    .Select(m => new MonitorCount(m.Key, m.Count(), m.First().Url))
+                    .OrderByDescending(m => m.Evaluations).ThenBy(m => m.Id, StringComparer.Ordinal)
+                    .Take(MonitorsShown)],
+                [.. g.SelectMany(r => r.Failures.FaultyApmResources).Distinct().Order(StringComparer.Ordinal)]))
+            .OrderByDescending(r => r.Evaluations).ThenBy(r => r.Name, StringComparer.Ordinal),
+    ];
+
+    private static GateReadiness Empty(GateKey key, string? id, bool dryRun, Readiness verdict, string reason) =>
+        new(key, id, dryRun, 0, 0, 0, 0, 0, 0, [], null, verdict, reason);
+}
