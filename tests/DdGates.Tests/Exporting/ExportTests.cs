@@ -1,0 +1,113 @@
+using System.Text.Json;
+using DdGates.Config;
+using DdGates.Tests.Support;
+using static DdGates.Tests.Support.Rules;
+
+namespace DdGates.Tests.Exporting;
+
+/// <summary>dd-gates export: what it writes reads back as the same gates, so plan with it shows no change.</summary>
+public class ExportTests
+{
+    [Theory]
+    [InlineData(1, "yaml")]
+    [InlineData(2, "yaml")]
+    [InlineData(3, "json")]
+    public async Task Export_then_plan_shows_no_change_for_a_generated_org(int seed, string format)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        int gates;
+        using (var client = TestEmulator.Client(emulator)) gates = await new OrgGenerator(seed).CreateAsync(client, 220);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("dd-gates-export-").FullName, $"gates.{format}");
+
+        var export = await CliRunner.RunAsync(emulator, ["export", "--file", file, .. format == "json" ? new[] { "-o", "json" } : []]);
+        var plan = await CliRunner.RunAsync(emulator, "plan", "--config", file, "--detailed-exitcode");
+
+        Assert.True(export.ExitCode == ExitCodes.Ok, export.ToString());
+        Assert.True(plan.ExitCode == ExitCodes.Ok, plan.ToString() + "\n--- file\n" + File.ReadAllText(file));
+        var read = DesiredStateLoader.FromGatesFile(File.ReadAllText(file), file);
+        Assert.Equal(gates, read.Gates.Count);
+        Assert.Contains($"Plan: {gates} gates; no rule changes.", plan.Stdout, StringComparison.Ordinal);
+        Assert.Empty(SchemaProblems(File.ReadAllText(file)));
+    }
+
+    /// <summary>What the editor schema (schema/gates.schema.json) finds wrong with a gates file.</summary>
+    private static IReadOnlyList<string> SchemaProblems(string text)
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(DdGates.Tests.Manifests.RepoFiles.Root, "schema", "gates.schema.json")))!.AsObject();
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(text));
+        return [.. DdGates.Tests.Contract.SchemaValidator.ForDocument(schema).Validate(DdGates.Tests.Contract.OpenApiSpec.ToJson(yaml.Documents[0].RootNode), schema)];
+    }
+
+    [Fact]
+    public async Task Gates_that_differ_only_by_env_fold_into_one_entry_with_a_per_env_dry_run()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using (var client = TestEmulator.Client(emulator))
+        {
+            foreach (var (env, dryRun) in new[] { ("staging", false), ("production", true) })
+            {
+                var gate = await client.CreateGateAsync(new("checkout", env, "default"), dryRun, default);
+                await client.CreateRuleAsync(gate.Id, Monitor("P0", dryRun: env == "production"), default);
+                await client.CreateRuleAsync(gate.Id, Faulty("FDD"), default);
+            }
+        }
+
+        var run = await CliRunner.RunAsync(emulator, "export");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.StartsWith("# yaml-language-server: $schema=https://", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("""
+            gates:
+              - service: checkout
+                env: [production, staging]
+                dry_run: { production: true, staging: false }
+                rules:
+                  - name: P0
+                    type: monitor
+                    dry_run: { production: true, staging: false }
+                    options:
+                      query: "service:web"
+                  - name: FDD
+                    type: faulty_deployment_detection
+            """.ReplaceLineEndings("\n"), run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gate_with_two_rules_of_one_name_is_left_out_named_and_exits_1_after_writing_the_rest()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using (var client = TestEmulator.Client(emulator))
+        {
+            var twice = await client.CreateGateAsync(new("checkout", "prod", "default"), false, default);
+            await client.CreateRuleAsync(twice.Id, Monitor("P0"), default);
+            await client.CreateRuleAsync(twice.Id, Monitor("P0"), default);
+            var fine = await client.CreateGateAsync(new("payments", "prod", "default"), false, default);
+            await client.CreateRuleAsync(fine.Id, Monitor("P0"), default);
+        }
+
+        var run = await CliRunner.RunAsync(emulator, "export", "-o", "json");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains("left out checkout/prod/default: it holds two or more rules named \"P0\"", run.Stderr, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(["payments"], doc.RootElement.GetProperty("gates").EnumerateArray().Select(g => g.GetProperty("service").GetString()));
+        var yaml = await CliRunner.RunAsync(emulator, "export");
+        Assert.Contains("# Left out: checkout/prod/default: it holds two or more rules named \"P0\"", yaml.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_selection_exports_only_matching_gates()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using (var client = TestEmulator.Client(emulator))
+        {
+            foreach (var service in new[] { "checkout", "payments" }) await client.CreateGateAsync(new(service, "prod", "default"), false, default);
+        }
+
+        var run = await CliRunner.RunAsync(emulator, "export", "--service", "payments", "-o", "json");
+
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("payments", Assert.Single(doc.RootElement.GetProperty("gates").EnumerateArray().ToList()).GetProperty("service").GetString());
+    }
+}
