@@ -7,9 +7,9 @@ using DdGates.Benchmarks;
 //   dotnet run -c Release --project tests/DdGates.Benchmarks -- all artifacts/dd-gates/dd-gates > docs/benchmarks.md
 var what = args.FirstOrDefault() ?? "all";
 var binary = Path.GetFullPath(args.ElementAtOrDefault(1) ?? "artifacts/dd-gates/dd-gates");
-if (what is not ("evaluate" or "scale" or "startup" or "all"))
+if (what is not ("evaluate" or "scale" or "startup" or "export" or "all"))
 {
-    Console.Error.WriteLine("usage: DdGates.Benchmarks all|evaluate|scale|startup [path/to/dd-gates]");
+    Console.Error.WriteLine("usage: DdGates.Benchmarks all|evaluate|scale|startup|export [path/to/dd-gates]");
     return 2;
 }
 
@@ -39,6 +39,12 @@ if (what is "scale" or "all")
 {
     Console.WriteLine("## Apply at scale: K gates of 3 rules in an organization of 5,500 gates\n");
     Console.WriteLine(await ScaleBenchmark.RunAsync(binary, 5500, [1, 100, 500], [0, 50]));
+}
+
+if (what is "export" or "all")
+{
+    Console.WriteLine("## Export of a whole organization\n");
+    Console.WriteLine(await ExportBenchmark.RunAsync(binary, [5000], [0, 50]));
 }
 
 if (what is "evaluate" or "all")
