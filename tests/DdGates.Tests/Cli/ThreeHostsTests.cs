@@ -70,6 +70,33 @@ public class ThreeHostsTests
 
     [Theory]
     [MemberData(nameof(Hosts))]
+    public async Task Report_and_export_run_as_steps_with_their_outputs_and_summaries(string host)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        Assert.Equal(ExitCodes.Ok, (await HostedStep.RunAsync(host, emulator, new() { ["command"] = "apply", ["config"] = CliRunner.TempFile(Gates) })).ExitCode);
+        var gateId = emulator.State.Store.Find("web", "prod", "default")!.Id;
+        emulator.State.SeedHistory(Enumerable.Range(1, 3).Select(i =>
+            new SeededEvaluation("web", "prod", DateTimeOffset.UtcNow.AddHours(-i), [new SeededRule("P0", "pass")], GateId: gateId)));
+
+        var report = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "report", ["service"] = "web", ["min-evaluations"] = "3", ["fail-unless-ready"] = "true" });
+        var export = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "export" });
+
+        Assert.True(report.ExitCode == ExitCodes.Ok, report.ToString());
+        Assert.Equal("ready", report.Outputs["result"]);
+        using (var json = System.Text.Json.JsonDocument.Parse(report.Outputs["report"]))
+        {
+            Assert.Equal(3, json.RootElement.GetProperty("gates")[0].GetProperty("evaluations").GetInt32());
+        }
+
+        Assert.Contains("| web/prod/default | ✅ ready: 3 evaluations and none would have blocked | 3 | 3 | 0 | 0 | 0 | 0 |", report.Summary, StringComparison.Ordinal);
+        Assert.True(export.ExitCode == ExitCodes.Ok, export.ToString());
+        Assert.Equal("exported", export.Outputs["result"]);
+        Assert.Contains("**Exported 1 gate in 1 entry.**", export.Summary, StringComparison.Ordinal);
+        Assert.Contains("  - service: web\n    env: prod\n    rules:\n      - name: P0\n", export.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
     public async Task A_failure_nobody_planned_for_still_ends_with_outputs_a_summary_and_one_failure(string host)
     {
         // The emulator answers a gate without an id: the client cannot map it, which no catch in the flow expects.
