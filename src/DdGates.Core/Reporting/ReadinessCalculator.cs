@@ -16,10 +16,14 @@ public static class ReadinessCalculator
         IEnumerable<RuleEvaluationData> failedRules, int minEvaluations)
     {
         if (gate is null) return Empty(key, null, false, Readiness.NoData, "no such gate in Datadog");
-        var rows = evaluations.Select(e => e.Attributes).Where(e => e.GateId == gate.Id).DistinctBy(e => e.EvaluationId).ToList();
+        var rows = evaluations.Where(e => e.Attributes.GateId == gate.Id).DistinctBy(e => e.Attributes.EvaluationId).ToList();
         var rules = failedRules.Select(r => r.Attributes).Where(r => r.GateId == gate.Id && r.Status == "fail").ToList();
-        var rulesByEvaluation = rules.ToLookup(r => r.GateEvaluationId);
-        var finished = rows.Where(e => e.Status is "pass" or "fail").ToList();
+        // WARNING: a rule row's gate_evaluation_id is matched against the gate row's id and its evaluation_id: the
+        // clients do not say which of the two it names (docs/datadog-api.md), and the emulator makes them equal.
+        var byGateEvaluation = rules.ToLookup(r => r.GateEvaluationId);
+        var rulesByEvaluation = rows.ToDictionary(e => e.Attributes.EvaluationId,
+            e => byGateEvaluation[e.Attributes.EvaluationId].Concat(e.Id == e.Attributes.EvaluationId ? [] : byGateEvaluation[e.Id]).ToList());
+        var finished = rows.Select(e => e.Attributes).Where(e => e.Status is "pass" or "fail").ToList();
 
         bool Blocked(GateEvaluationAttributes e) => !e.DryRun && e.Status == "fail";
         bool WouldHaveBlocked(GateEvaluationAttributes e) =>
@@ -31,7 +35,7 @@ public static class ReadinessCalculator
         var lastFailure = last is null ? null : new LastFailure(last.EvaluationId, last.FinishedAt ?? last.StartedAt,
             [.. rulesByEvaluation[last.EvaluationId].SelectMany(r => r.Failures.Monitors).DistinctBy(m => m.Id).Select(m => new MonitorFailure(m.Id, m.State, m.Url))]);
 
-        var (verdict, reason) = Verdict(finished.Count, wouldHave, minEvaluations, gate.DryRun || rows.Any(e => e.DryRun));
+        var (verdict, reason) = Verdict(finished.Count, wouldHave, minEvaluations, gate.DryRun || rows.Any(e => e.Attributes.DryRun));
         return new GateReadiness(key, gate.Id, gate.DryRun, finished.Count, rows.Count - finished.Count,
             finished.Count(e => e.Status == "pass"), finished.Count(e => e.Status == "fail"), blocked, wouldHave,
             FailingRules(rules), lastFailure, verdict, reason);
