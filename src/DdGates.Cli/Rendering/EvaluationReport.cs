@@ -15,7 +15,7 @@ public static class EvaluationReport
         {
             var reason = rule.Reason is null ? "" : $": {rule.Reason}";
             text.AppendLine($"  {rule.StateName,-11} {rule.Name}{(rule.DryRun ? " (dry run)" : "")}{reason}");
-            foreach (var m in rule.Detail?.Monitors ?? []) text.AppendLine($"              monitor {m.Id} ({m.State}): {m.Url}");
+            foreach (var m in rule.Detail?.Monitors ?? []) text.AppendLine($"              {MonitorText.Line(m)}");
             foreach (var resource in rule.Detail?.FaultyResources ?? []) text.AppendLine($"              faulty resource: {resource}");
         }
 
@@ -67,7 +67,7 @@ public static class EvaluationReport
     {
         var lines = new List<string>();
         if (!string.IsNullOrEmpty(r.Reason)) lines.Add(Rendering.Markdown.Escape(r.Reason));
-        lines.AddRange((r.Detail?.Monitors ?? []).Select(m => $"[monitor {Rendering.Markdown.Escape(m.Id)}]({m.Url}) {Rendering.Markdown.Escape(m.State)}"));
+        lines.AddRange((r.Detail?.Monitors ?? []).Select(MonitorText.Link));
         lines.AddRange((r.Detail?.FaultyResources ?? []).Select(x => $"faulty: {Rendering.Markdown.Escape(x)}"));
         return string.Join("<br>", lines);
     }
@@ -84,17 +84,7 @@ public static class EvaluationReport
             w.WriteBoolean("dry_run", r.DryRun);
             if (r.Detail is { } detail)
             {
-                w.WriteStartArray("monitors");
-                foreach (var m in detail.Monitors)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", m.Id);
-                    w.WriteString("state", m.State);
-                    w.WriteString("url", m.Url);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
+                MonitorText.Write(w, "monitors", detail.Monitors);
                 w.WriteStartArray("faulty_resources");
                 foreach (var resource in detail.FaultyResources) w.WriteStringValue(resource);
                 w.WriteEndArray();

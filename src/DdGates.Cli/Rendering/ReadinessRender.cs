@@ -37,7 +37,7 @@ public static class ReadinessRender
             if (g.LastFailure is { } last)
             {
                 text.AppendLine($"    last failure: {Time(last.At)}, evaluation {last.EvaluationId}");
-                foreach (var m in last.Monitors) text.AppendLine($"        monitor {m.Id} ({m.State}): {m.Url}");
+                foreach (var m in last.Monitors) text.AppendLine($"        {MonitorText.Line(m)}");
             }
         }
 
@@ -87,8 +87,8 @@ public static class ReadinessRender
 
             if (g.LastFailure is { } last)
             {
-                var monitors = last.Monitors.Select(m => $"[monitor {Rendering.Markdown.Escape(m.Id)}]({m.Url}) {Rendering.Markdown.Escape(m.State)}");
-                text.AppendLine($"- last failure: {Time(last.At)}, evaluation `{last.EvaluationId}`" + (last.Monitors.Count == 0 ? "" : ": " + string.Join(", ", monitors)));
+                text.AppendLine($"- last failure: {Time(last.At)}, evaluation `{last.EvaluationId}`" +
+                    (last.Monitors.Count == 0 ? "" : ": " + string.Join(", ", last.Monitors.Select(MonitorText.Link))));
             }
 
             text.AppendLine();
@@ -144,17 +144,7 @@ public static class ReadinessRender
             w.WriteStartObject("last_failure");
             w.WriteString("evaluation_id", last.EvaluationId);
             w.WriteString("at", Time(last.At));
-            w.WriteStartArray("monitors");
-            foreach (var m in last.Monitors)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", m.Id);
-                w.WriteString("state", m.State);
-                w.WriteString("url", m.Url);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            MonitorText.Write(w, "monitors", last.Monitors);
             w.WriteEndObject();
         }
 
