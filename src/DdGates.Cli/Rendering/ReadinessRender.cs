@@ -80,7 +80,7 @@ public static class ReadinessRender
             foreach (var rule in g.FailingRules)
             {
                 var monitors = rule.Monitors.Select(m => $"[{Rendering.Markdown.Escape(m.Id)}]({m.Url}) ({m.Evaluations}x)");
-                text.AppendLine($"- rule **{Rendering.Markdown.Escape(rule.Name)}**{(rule.DryRun ? " (dry run)" : "")}: failed in {rule.Evaluations}" +
+                text.AppendLine($"- rule **{Rendering.Markdown.Escape(rule.Name)}**{(rule.DryRun ? " (dry run)" : "")}: failed in {Words.Plural(rule.Evaluations, "evaluation", "evaluations")}" +
                     (rule.Monitors.Count == 0 ? "" : "; monitors " + string.Join(", ", monitors)) +
                     (rule.FaultyResources.Count == 0 ? "" : "; faulty " + Rendering.Markdown.Escape(string.Join(", ", rule.FaultyResources))));
             }
