@@ -80,7 +80,9 @@ public static class CliApp
         plan.Options.Add(detailed);
         plan.Options.Add(failOnDrift);
         plan.SetAction((r, token) => Reconcile(options.Read(r, env) with { DetailedExitCode = r.GetValue(detailed), FailOnDrift = r.GetValue(failOnDrift) }, apply: false, token));
-        apply.SetAction((r, token) => Reconcile(options.Read(r, env), apply: true, token));
+        var expectPlan = new Option<string?>(InputTable.ExpectPlan.Cli!) { Description = InputTable.ExpectPlan.Description, HelpName = "HASH" };
+        apply.Options.Add(expectPlan);
+        apply.SetAction((r, token) => Reconcile(options.Read(r, env) with { ExpectPlan = r.GetValue(expectPlan) }, apply: true, token));
         validate.SetAction((r, token) =>
         {
             var settings = options.Read(r, env);

@@ -17,7 +17,7 @@ public static class ExitCodes
     public static readonly IReadOnlyList<(int Code, string Meaning)> Table =
     [
         (Ok, "success: applied, nothing to do, or (plan) no changes pending; evaluate: deploy"),
-        (Failed, "failed: Datadog errors (evaluate: only with `fail-on-error`), a partial apply (the output says exactly which gates and rules were applied; rerun to finish), a gate the tool will not guess about (two differing rules of one name on the server; export: such a gate left out), `plan --fail-on-drift` with changes pending, or `report --fail-unless-ready` with a gate not ready"),
+        (Failed, "failed: Datadog errors (evaluate: only with `fail-on-error`), a partial apply (the output says exactly which gates and rules were applied; rerun to finish), a gate the tool will not guess about (two differing rules of one name on the server; export: such a gate left out), `plan --fail-on-drift` with changes pending, `apply --expect-plan` with another plan (nothing written), or `report --fail-unless-ready` with a gate not ready"),
         (ChangesPending, "`plan --detailed-exitcode`: changes are pending"),
         (InvalidInput, "invalid input: file, flags, keys or site, and nothing was sent; evaluate: also the request Datadog refuses (no such gate, keys refused)"),
         (GateFailed, "evaluate: the gate failed; do not deploy"),

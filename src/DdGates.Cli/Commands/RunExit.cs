@@ -23,6 +23,7 @@ public sealed record RunExit(int Code, Conclusion Conclusion, string? Reason = n
         Applied { Succeeded: false } applied => new(ExitCodes.Failed, Conclusion.Failed,
             $"{applied.Count(Applying.GateResult.Failed)} of {applied.Gates.Count} gates failed; run again to finish: what was applied is kept, the rest is planned again"),
         Applied => Ok,
+        Planned { Refused: { } refused } => new(ExitCodes.Failed, Conclusion.Failed, refused),
         Planned { Plan.HasErrors: true } => new(ExitCodes.Failed, Conclusion.Failed, "the plan has gates in error"),
         Planned { Plan.HasChanges: true } p when failOnDrift => new(ExitCodes.Failed, Conclusion.Failed, $"drift: {Words.Totals(p.Plan)} (fail-on-drift is on)"),
         Planned { Plan.HasChanges: true } when detailedExitCode => new(ExitCodes.ChangesPending, Conclusion.Succeeded),

@@ -52,6 +52,7 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
             CredentialsHelp = host.CredentialsHelp,
             Concurrency = concurrency,
             FailOnDrift = Bool(InputTable.FailOnDrift) ?? false,
+            ExpectPlan = Text(InputTable.ExpectPlan),
         };
         var evaluate = new EvaluateSettings(settings, Text(InputTable.Version), Text(InputTable.PrimaryTag), Text(InputTable.Timeout),
             Bool(InputTable.FailOnError) ?? false, Bool(InputTable.Inline) ?? false, ApplyFirst: command == "apply-and-evaluate");

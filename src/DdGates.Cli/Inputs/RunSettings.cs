@@ -28,4 +28,6 @@ public sealed record RunSettings
     public bool DetailedExitCode { get; init; }
     /// <summary>plan: changes pending are a failure (exit 1), for drift checks on pull requests.</summary>
     public bool FailOnDrift { get; init; }
+    /// <summary>apply: the plan hash that was reviewed.</summary>
+    public string? ExpectPlan { get; init; }
 }

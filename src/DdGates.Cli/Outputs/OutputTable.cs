@@ -8,6 +8,8 @@ public static class OutputTable
     public static readonly OutputSpec Changed = new("changed", "changed", "true when something changed (apply) or would change (plan).");
     public static readonly OutputSpec Result = new("result", "result",
         "apply: created, updated, deleted, unchanged or failed (created only when every changed gate was new, deleted only when every changed gate was deleted). plan: pending or unchanged. report: ready (every gate) or not-ready. export: exported. invalid on bad input.");
+    public static readonly OutputSpec PlanHash = new("plan-hash", "planHash",
+        "plan and apply: a short hash of the changes the plan would make; give it to expect-plan to apply exactly what was reviewed.");
     public static readonly OutputSpec PlanJson = new("plan", "plan", "The plan (and, after apply, each outcome) as JSON: the document of dd-gates -o json.");
 
     public static readonly OutputSpec EvaluationId = new("evaluation-id", "evaluationId", "evaluate: id of the evaluation.");
@@ -17,5 +19,5 @@ public static class OutputTable
 
     public static readonly OutputSpec ReportJson = new("report", "report", "report: the report as JSON (the document of dd-gates report -o json), with verdict, evaluations and would_have_blocked per gate.");
 
-    public static readonly IReadOnlyList<OutputSpec> All = [GateId, GateIds, Changed, Result, PlanJson, EvaluationId, EvaluationUrl, GateStatus, RulesJson, ReportJson];
+    public static readonly IReadOnlyList<OutputSpec> All = [GateId, GateIds, Changed, Result, PlanHash, PlanJson, EvaluationId, EvaluationUrl, GateStatus, RulesJson, ReportJson];
 }

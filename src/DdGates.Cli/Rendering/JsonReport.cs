@@ -11,17 +11,27 @@ public static class JsonReport
     public static string Render(ReconcileOutcome outcome, bool indented = true) => JsonText.Write(w =>
     {
         var applied = outcome as Applied;
-        var plan = applied?.Plan ?? ((Planned)outcome).Plan;
+        var plan = PlanOf(outcome);
         w.WriteStartObject();
         w.WriteBoolean("changes_pending", applied is null && plan.HasChanges);
         w.WriteBoolean("changed", outcome.Changed);
         if (applied is not null) w.WriteBoolean("succeeded", applied.Succeeded);
+        if (outcome is Planned { Refused: { } refused }) w.WriteString("refused", refused);
+        w.WriteString("plan_hash", Planning.PlanHash.Of(plan));
         w.WriteString("summary", Words.Totals(plan));
         w.WriteStartArray("gates");
         foreach (var row in GateRow.Of(outcome)) Gate(w, row);
         w.WriteEndArray();
         w.WriteEndObject();
     }, indented);
+
+    /// <summary>The plan shown before anything was applied (plan and apply outcomes; a failed read has none).</summary>
+    public static Planning.Plan PlanOf(ReconcileOutcome outcome) => outcome switch
+    {
+        Applied applied => applied.Plan,
+        Planned planned => planned.Plan,
+        _ => throw new ArgumentException("a failed read has no plan", nameof(outcome)),
+    };
 
     /// <summary>The one document -o json prints when nothing could be planned: bad input (exit 3) or a failure before the plan (exit 1).</summary>
     public static string NoPlan(string result, int exitCode, string message, IReadOnlyList<Diagnostic> problems, bool evaluate, Func<InputSpec, string> inputName) =>

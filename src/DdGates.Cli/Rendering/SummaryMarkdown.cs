@@ -58,7 +58,8 @@ public static class SummaryMarkdown
 
     private static string Verdict(ReconcileOutcome outcome) => outcome is Applied applied
         ? (applied.Succeeded ? "Applied. " : "Apply failed; rerun to finish. ") + OutcomeText.Totals(applied)
-        : (outcome.Changed ? "Changes pending. " : "No changes. ") + Words.Totals(((Planned)outcome).Plan);
+        : outcome is Planned { Refused: { } refused } ? $"Apply refused: {refused}."
+        : (outcome.Changed ? "Changes pending. " : "No changes. ") + Words.Totals(JsonReport.PlanOf(outcome)) + $" Plan hash: `{PlanHash.Of(JsonReport.PlanOf(outcome))}`.";
 
     private static string Gate(GateRow row)
     {

@@ -18,7 +18,13 @@ public static class RunValidator
         var desired = LoadDesired(s, readFile, problems);
         problems.AddRange(desired.Diagnostics);
         var (apiUrl, keys) = Connection(s, needsKeys, problems);
-        return problems.Count > 0 ? (null, problems) : (new ValidatedRun(desired, apiUrl!, keys, s.Concurrency), []);
+        var expect = s.ExpectPlan?.Trim().ToLowerInvariant();
+        if (expect is not null && (expect.Length != Planning.PlanHash.Length || !expect.All(Uri.IsHexDigit)))
+        {
+            problems.Add(Diagnostic.About(InputTable.ExpectPlan, $"expected the {Planning.PlanHash.Length} hex digits of a plan-hash, found \"{s.ExpectPlan}\""));
+        }
+
+        return problems.Count > 0 ? (null, problems) : (new ValidatedRun(desired, apiUrl!, keys, s.Concurrency) { ExpectPlan = expect }, []);
     }
 
     /// <summary>Site or API URL, concurrency and credentials; problems are added to <paramref name="problems"/>.</summary>

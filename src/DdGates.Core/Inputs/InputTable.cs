@@ -39,6 +39,8 @@ public static class InputTable
         "Delete rules on the selected gates that the file does not list (default: keep and report them as unmanaged), and, when the file declares a scope, the gates inside it that the file no longer lists.", InputKind.Boolean);
     public static readonly InputSpec FailOnDrift = new("fail-on-drift", "failOnDrift", "--fail-on-drift", "false",
         "With plan: fail the step when changes are pending.", InputKind.Boolean);
+    public static readonly InputSpec ExpectPlan = new("expect-plan", "expectPlan", "--expect-plan", null,
+        "apply: the plan-hash of the reviewed plan. Apply refuses, before any write, when the plan it would carry out has another hash.");
     public static readonly InputSpec Version = new("version", "version", "--version", null,
         "evaluate: the version being deployed (required by faulty deployment detection rules).");
     public static readonly InputSpec PrimaryTag = new("primary-tag", "primaryTag", "--primary-tag", null,
@@ -67,6 +69,6 @@ public static class InputTable
     public const int MaxReportDays = 30;
 
     public static readonly IReadOnlyList<InputSpec> All =
-        [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift,
+        [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift, ExpectPlan,
          Version, PrimaryTag, Timeout, FailOnError, Inline, Days, MinEvaluations, FailUnlessReady, ExportFile, Concurrency];
 }

@@ -2,10 +2,13 @@ using DdGates.Planning;
 
 namespace DdGates.Reconciling;
 
-/// <summary>A plan, and no write (the plan command).</summary>
+/// <summary>A plan, and no write: the plan command, or an apply refused because the plan is not the one reviewed.</summary>
 public sealed record Planned(Plan Plan, int RequestsSent) : ReconcileOutcome(RequestsSent)
 {
-    public override bool Changed => Plan.HasChanges;
+    /// <summary>apply with an expected plan hash that differs: why nothing was written.</summary>
+    public string? Refused { get; init; }
 
-    public override string Result => Plan.HasErrors ? "failed" : Plan.HasChanges ? "pending" : "unchanged";
+    public override bool Changed => Plan.HasChanges && Refused is null;
+
+    public override string Result => Plan.HasErrors || Refused is not null ? "failed" : Plan.HasChanges ? "pending" : "unchanged";
 }

@@ -39,6 +39,14 @@ public static class Reconciler
 
         onPlanned?.Invoke(plan);
         if (!apply) return new Planned(plan, client.RequestsSent);
+        if (run.ExpectPlan is { } expected && PlanHash.Of(plan) is var hash && hash != expected)
+        {
+            return new Planned(plan, client.RequestsSent)
+            {
+                Refused = $"the plan is not the one reviewed (expected hash {expected}, now {hash}): Datadog or the file changed since; " +
+                          "nothing was written. The plan above is what apply would do now; review it, and apply with its hash",
+            };
+        }
         if (!plan.HasChanges && !plan.HasErrors)
         {
             var unchanged = plan.Gates.Select(g => new GateRun(g, new GateOutcome(g.Key, g.Actual?.Id, GateResult.Unchanged, []))).ToList();

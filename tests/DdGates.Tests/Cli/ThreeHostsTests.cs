@@ -97,6 +97,27 @@ public class ThreeHostsTests
 
     [Theory]
     [MemberData(nameof(Hosts))]
+    public async Task Plan_outputs_its_hash_and_apply_refuses_another_one_before_any_write(string host)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var file = CliRunner.TempFile(Gates);
+        var plan = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "plan", ["config"] = file });
+        var hash = plan.Outputs[host == "azure" ? "planHash" : "plan-hash"];
+        emulator.State.Log.Clear();
+
+        var refused = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "apply", ["config"] = file, ["expect-plan"] = "0123456789ab" });
+        Assert.True(refused.ExitCode == ExitCodes.Failed, refused.ToString());
+        Assert.Equal("failed", refused.Outputs["result"]);
+        Assert.Contains("Apply refused: the plan is not the one reviewed (expected hash 0123456789ab, now " + hash, refused.Summary, StringComparison.Ordinal);
+        Assert.Empty(emulator.Writes());
+
+        var applied = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "apply", ["config"] = file, ["expect-plan"] = hash });
+        Assert.True(applied.ExitCode == ExitCodes.Ok, applied.ToString());
+        Assert.Equal("created", applied.Outputs["result"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
     public async Task A_failure_nobody_planned_for_still_ends_with_outputs_a_summary_and_one_failure(string host)
     {
         // The emulator answers a gate without an id: the client cannot map it, which no catch in the flow expects.

@@ -55,7 +55,8 @@ public class ManifestParityTests
         var report = new ReportOptions();
         var cliOnly = new[] { "--output", "--detailed-exitcode", "--apply" };
         var all = options.All.Concat(evaluate.All).Concat(report.All)
-            .Append(CliOptions.Flag(InputTable.FailOnDrift)).Append(new System.CommandLine.Option<string?>(InputTable.ExportFile.Cli!) { Description = InputTable.ExportFile.Description }).ToList();
+            .Append(CliOptions.Flag(InputTable.FailOnDrift)).Append(new System.CommandLine.Option<string?>(InputTable.ExportFile.Cli!) { Description = InputTable.ExportFile.Description })
+            .Append(new System.CommandLine.Option<string?>(InputTable.ExpectPlan.Cli!) { Description = InputTable.ExpectPlan.Description }).ToList();
 
         var fromTable = InputTable.All.Where(i => i.Cli is not null).Select(i => i.Cli!).Order().ToList();
         var declared = all.Select(o => o.Name).Except(cliOnly).Order().ToList();
