@@ -82,7 +82,7 @@ public sealed class StepPresenter(ICiHost host, string command) : IRunPresenter
         var rows = GateRow.Of(outcome);
         if (rows.Count == 1) Output(OutputTable.GateId, rows[0].Id);
         Output(OutputTable.GateIds, JsonText.Write(w => GateIds(w, rows), indented: false));
-        Output(OutputTable.PlanHash, Planning.PlanHash.Of(JsonReport.PlanOf(outcome)));
+        Output(OutputTable.PlanHash, Planning.PlanHash.Of(GateRow.PlanShown(outcome)));
         Output(OutputTable.PlanJson, JsonReport.Render(outcome, indented: false));
         foreach (var row in rows) Annotate(row);
         host.AppendSummary(SummaryMarkdown.Render(ReconcileWord, outcome, host.SummaryLimitBytes));

@@ -85,9 +85,7 @@ public static class EvaluationReport
             if (r.Detail is { } detail)
             {
                 MonitorText.Write(w, "monitors", detail.Monitors);
-                w.WriteStartArray("faulty_resources");
-                foreach (var resource in detail.FaultyResources) w.WriteStringValue(resource);
-                w.WriteEndArray();
+                JsonText.Strings(w, "faulty_resources", detail.FaultyResources);
             }
 
             w.WriteEndObject();

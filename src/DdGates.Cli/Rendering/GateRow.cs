@@ -19,6 +19,14 @@ public sealed record GateRow(GatePlan Plan, GateOutcome? Outcome)
 
     public RuleOutcome? RuleResult(RulePlan rule) => Outcome?.Rules.FirstOrDefault(r => r.Name == rule.Name && r.Change == rule.Change);
 
+    /// <summary>The plan shown before anything was applied (plan and apply outcomes; a failed read has none).</summary>
+    public static Plan PlanShown(ReconcileOutcome outcome) => outcome switch
+    {
+        Applied applied => applied.Plan,
+        Planned planned => planned.Plan,
+        _ => throw new ArgumentException("a failed read has no plan", nameof(outcome)),
+    };
+
     public static IReadOnlyList<GateRow> Of(ReconcileOutcome outcome) => outcome switch
     {
         Applied applied => [.. applied.Gates.Select(g => new GateRow(g.Plan, g.Outcome))],

@@ -11,7 +11,7 @@ public static class JsonReport
     public static string Render(ReconcileOutcome outcome, bool indented = true) => JsonText.Write(w =>
     {
         var applied = outcome as Applied;
-        var plan = PlanOf(outcome);
+        var plan = GateRow.PlanShown(outcome);
         w.WriteStartObject();
         w.WriteBoolean("changes_pending", applied is null && plan.HasChanges);
         w.WriteBoolean("changed", outcome.Changed);
@@ -24,14 +24,6 @@ public static class JsonReport
         w.WriteEndArray();
         w.WriteEndObject();
     }, indented);
-
-    /// <summary>The plan shown before anything was applied (plan and apply outcomes; a failed read has none).</summary>
-    public static Planning.Plan PlanOf(ReconcileOutcome outcome) => outcome switch
-    {
-        Applied applied => applied.Plan,
-        Planned planned => planned.Plan,
-        _ => throw new ArgumentException("a failed read has no plan", nameof(outcome)),
-    };
 
     /// <summary>The one document -o json prints when nothing could be planned: bad input (exit 3) or a failure before the plan (exit 1).</summary>
     public static string NoPlan(string result, int exitCode, string message, IReadOnlyList<Diagnostic> problems, bool evaluate, Func<InputSpec, string> inputName) =>
@@ -88,10 +80,7 @@ public static class JsonReport
     {
         var gate = row.Plan;
         w.WriteStartObject();
-        w.WriteString("key", gate.Key.ToString());
-        w.WriteString("service", gate.Key.Service);
-        w.WriteString("env", gate.Key.Env);
-        w.WriteString("identifier", gate.Key.Identifier);
+        JsonText.Key(w, gate.Key);
         w.WriteString("id", row.Outcome?.GateId ?? gate.Actual?.Id);
         w.WriteString("action", Words.Verb(gate));
         if (gate.Actual is not null) w.WriteBoolean("dry_run_before", gate.Actual.DryRun);

@@ -12,4 +12,21 @@ public static class JsonText
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented })) write(writer);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    /// <summary>A gate's natural key as every report spells it: key, service, env, identifier.</summary>
+    public static void Key(Utf8JsonWriter w, DdGates.Model.GateKey key)
+    {
+        w.WriteString("key", key.ToString());
+        w.WriteString("service", key.Service);
+        w.WriteString("env", key.Env);
+        w.WriteString("identifier", key.Identifier);
+    }
+
+    /// <summary>An array property of strings.</summary>
+    public static void Strings(Utf8JsonWriter w, string property, IEnumerable<string> values)
+    {
+        w.WriteStartArray(property);
+        foreach (var value in values) w.WriteStringValue(value);
+        w.WriteEndArray();
+    }
 }

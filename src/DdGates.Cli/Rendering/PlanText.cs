@@ -11,7 +11,7 @@ public static class PlanText
         var text = new StringBuilder();
         foreach (var gate in plan.Gates) Gate(text, gate);
         text.AppendLine().Append("Plan: ").AppendLine(Words.Totals(plan));
-        if (plan.HasChanges) text.AppendLine($"Plan hash: {PlanHash.Of(plan)} (apply --expect-plan {PlanHash.Of(plan)} applies exactly this plan)");
+        if (plan.HasChanges && PlanHash.Of(plan) is var hash) text.AppendLine($"Plan hash: {hash} (apply --expect-plan {hash} applies exactly this plan)");
         return text.ToString();
     }
 

@@ -100,10 +100,7 @@ public static class ReadinessRender
     private static void Gate(Utf8JsonWriter w, GateReadiness g)
     {
         w.WriteStartObject();
-        w.WriteString("key", g.Key.ToString());
-        w.WriteString("service", g.Key.Service);
-        w.WriteString("env", g.Key.Env);
-        w.WriteString("identifier", g.Key.Identifier);
+        JsonText.Key(w, g.Key);
         w.WriteString("gate_id", g.GateId);
         w.WriteBoolean("dry_run", g.DryRun);
         w.WriteString("verdict", Verdict(g.Verdict));
@@ -132,9 +129,7 @@ public static class ReadinessRender
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("faulty_resources");
-            foreach (var r in rule.FaultyResources) w.WriteStringValue(r);
-            w.WriteEndArray();
+            JsonText.Strings(w, "faulty_resources", rule.FaultyResources);
             w.WriteEndObject();
         }
 

@@ -56,10 +56,13 @@ public static class SummaryMarkdown
         return text.ToString();
     }
 
-    private static string Verdict(ReconcileOutcome outcome) => outcome is Applied applied
-        ? (applied.Succeeded ? "Applied. " : "Apply failed; rerun to finish. ") + OutcomeText.Totals(applied)
-        : outcome is Planned { Refused: { } refused } ? $"Apply refused: {refused}."
-        : (outcome.Changed ? "Changes pending. " : "No changes. ") + Words.Totals(JsonReport.PlanOf(outcome)) + $" Plan hash: `{PlanHash.Of(JsonReport.PlanOf(outcome))}`.";
+    private static string Verdict(ReconcileOutcome outcome) => outcome switch
+    {
+        Applied applied => (applied.Succeeded ? "Applied. " : "Apply failed; rerun to finish. ") + OutcomeText.Totals(applied),
+        Planned { Refused: { } refused } => $"Apply refused: {refused}.",
+        Planned planned => (planned.Changed ? "Changes pending. " : "No changes. ") + Words.Totals(planned.Plan) + $" Plan hash: `{PlanHash.Of(planned.Plan)}`.",
+        _ => throw new ArgumentException("a failed read has no plan", nameof(outcome)),
+    };
 
     private static string Gate(GateRow row)
     {

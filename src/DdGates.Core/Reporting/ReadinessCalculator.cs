@@ -15,7 +15,7 @@ public static class ReadinessCalculator
     public static GateReadiness Of(GateKey key, ActualGate? gate, IEnumerable<GateEvaluationData> evaluations,
         IEnumerable<RuleEvaluationData> failedRules, int minEvaluations)
     {
-        if (gate is null) return Empty(key, null, false, Readiness.NoData, "no such gate in Datadog");
+        if (gate is null) return new GateReadiness(key, null, false, 0, 0, 0, 0, 0, 0, [], null, Readiness.NoData, "no such gate in Datadog");
         var rows = evaluations.Where(e => e.Attributes.GateId == gate.Id).DistinctBy(e => e.Attributes.EvaluationId).ToList();
         var rules = failedRules.Select(r => r.Attributes).Where(r => r.GateId == gate.Id && r.Status == "fail").ToList();
         // WARNING: a rule row's gate_evaluation_id is matched against the gate row's id and its evaluation_id: the
@@ -64,7 +64,4 @@ public static class ReadinessCalculator
                 [.. g.SelectMany(r => r.Failures.FaultyApmResources).Distinct().Order(StringComparer.Ordinal)]))
             .OrderByDescending(r => r.Evaluations).ThenBy(r => r.Name, StringComparer.Ordinal),
     ];
-
-    private static GateReadiness Empty(GateKey key, string? id, bool dryRun, Readiness verdict, string reason) =>
-        new(key, id, dryRun, 0, 0, 0, 0, 0, 0, [], null, verdict, reason);
 }
