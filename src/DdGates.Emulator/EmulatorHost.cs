@@ -33,6 +33,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         Uri? baseUrl = null;
         ApiEndpoints.Map(app, state, () => baseUrl!);
         AdminEndpoints.Map(app, state);
+        PlatformEndpoints.Map(app, state);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         baseUrl = new Uri(address);

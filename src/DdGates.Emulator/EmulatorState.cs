@@ -16,6 +16,9 @@ public sealed class EmulatorState
 
     public GateStore Store { get; } = new();
 
+    /// <summary>The fake GitHub and Azure DevOps pull-request comments (PlatformEndpoints).</summary>
+    public PullRequestStore PullRequests { get; } = new();
+
     /// <summary>Every evaluation run or seeded, for the result and the history lists.</summary>
     internal EvaluationStore EvaluationRecords { get; }
 
@@ -76,6 +79,7 @@ public sealed class EmulatorState
     {
         lock (_lock) _scripts.Clear();
         Store.Clear();
+        PullRequests.Reset();
         EvaluationRecords.Clear();
         Log.Clear();
     }

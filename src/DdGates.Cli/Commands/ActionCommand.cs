@@ -28,9 +28,9 @@ public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<
 
     private async Task<RunExit> RunAsync(ActionInputs inputs, IRunPresenter presenter, CancellationToken ct)
     {
-        foreach (var key in new[] { inputs.Settings.ApiKey, inputs.Settings.AppKey, inputs.Settings.AccessToken })
+        foreach (var key in new[] { inputs.Settings.ApiKey.Value, inputs.Settings.AppKey.Value, inputs.Settings.AccessToken.Value, inputs.GitHubToken, env("SYSTEM_ACCESSTOKEN") })
         {
-            if (!string.IsNullOrWhiteSpace(key.Value)) host.MaskSecret(key.Value.Trim());
+            if (!string.IsNullOrWhiteSpace(key)) host.MaskSecret(key.Trim());
         }
 
         var policy = runtime.Retry ?? new RetryPolicy();
@@ -57,6 +57,11 @@ public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<
             case "evaluate" or "apply-and-evaluate":
                 var evaluate = new EvaluateUseCase(presenter, readFile, policy, runtime.Schedule ?? new PollSchedule());
                 return await evaluate.RunAsync(inputs.Evaluate, runtime.StartedAt, ct);
+            case "plan" when inputs.PrComment:
+                var plan = await reconcile.RunAndKeepAsync(inputs.Settings, apply: false, ct);
+                var pullRequest = PullRequests.PullRequestContext.Read(host, env, inputs.GitHubToken, readFile);
+                await new PlanCommentUseCase(presenter, policy).PostAsync(pullRequest, inputs.Settings, plan, ct);
+                return plan.Exit;
             default:
                 return await reconcile.RunAsync(inputs.Settings, apply: !inputs.IsPlan, ct);
         }

@@ -18,12 +18,15 @@ public sealed class ReconcileUseCase(IRunPresenter presenter, Func<string, strin
         return RunExit.Ok;
     }
 
-    public async Task<RunExit> RunAsync(RunSettings settings, bool apply, CancellationToken ct)
+    public async Task<RunExit> RunAsync(RunSettings settings, bool apply, CancellationToken ct) => (await RunAndKeepAsync(settings, apply, ct)).Exit;
+
+    /// <summary>As <see cref="RunAsync"/>, keeping what it ended with: the outcome, or the problems that stopped it before anything was sent.</summary>
+    public async Task<ReconcileRun> RunAndKeepAsync(RunSettings settings, bool apply, CancellationToken ct)
     {
         var (run, problems) = RunValidator.Validate(settings, readFile, needsKeys: true);
-        if (run is null) return Invalid(problems);
+        if (run is null) return new ReconcileRun(Invalid(problems), null, problems);
         var outcome = await ReconcileAsync(run, apply, ct);
-        return RunExit.For(outcome, settings.FailOnDrift, settings.DetailedExitCode);
+        return new ReconcileRun(RunExit.For(outcome, settings.FailOnDrift, settings.DetailedExitCode), outcome, []);
     }
 
     /// <summary>Read, plan and (apply) write, in a log group; the outcome is shown before it is returned.</summary>
@@ -45,3 +48,6 @@ public sealed class ReconcileUseCase(IRunPresenter presenter, Func<string, strin
         return RunExit.Invalid(problems.Count);
     }
 }
+
+/// <summary>How a validate-plan-apply run ended: its exit, and its outcome (null when the input was invalid, with the problems).</summary>
+public sealed record ReconcileRun(RunExit Exit, ReconcileOutcome? Outcome, IReadOnlyList<Config.Diagnostic> Problems);

@@ -7,7 +7,7 @@ namespace DdGates.Cli.Inputs;
 
 /// <summary>What a CI step asked for: the run settings plus the command, read through the host from the input table.</summary>
 public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluate, ReportSettings Report, string? ExportFile, string Command,
-    IReadOnlyList<Diagnostic> Problems)
+    IReadOnlyList<Diagnostic> Problems, bool PrComment = false, string? GitHubToken = null)
 {
     public bool IsPlan => Command == "plan";
 
@@ -57,7 +57,8 @@ public sealed record ActionInputs(RunSettings Settings, EvaluateSettings Evaluat
         var evaluate = new EvaluateSettings(settings, Text(InputTable.Version), Text(InputTable.PrimaryTag), Text(InputTable.Timeout),
             Bool(InputTable.FailOnError) ?? false, Bool(InputTable.Inline) ?? false, ApplyFirst: command == "apply-and-evaluate");
         var report = new ReportSettings(settings, Text(InputTable.Days), Text(InputTable.MinEvaluations), Bool(InputTable.FailUnlessReady) ?? false);
-        return new ActionInputs(settings, evaluate, report, Text(InputTable.ExportFile), command, problems);
+        return new ActionInputs(settings, evaluate, report, Text(InputTable.ExportFile), command, problems,
+            Bool(InputTable.PrComment) ?? true, host.GetInput(InputTable.GitHubToken));
     }
 
     /// <summary>The input, else its environment fallbacks; with where it came from (named in messages, never the value).</summary>

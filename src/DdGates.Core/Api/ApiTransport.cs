@@ -6,22 +6,26 @@ using Polly.Timeout;
 namespace DdGates.Api;
 
 /// <summary>
-/// Sends one Datadog call through the resilience pipeline: per-attempt timeout, retries with jittered
+/// Sends one HTTP call (to Datadog, GitHub or Azure DevOps) through the resilience pipeline: per-attempt timeout, retries with jittered
 /// exponential backoff, 429s that wait for the reset the server names (shared across the run), and a
-/// deadline per call. Returns a successful response or throws <see cref="DatadogApiException"/>.
+/// deadline per call. Returns a successful response or throws the dialect's failure (for Datadog, <see cref="DatadogApiException"/>).
 /// </summary>
 public sealed class ApiTransport
 {
     private readonly HttpClient _http;
     private readonly RateLimitPause _pause;
+    private readonly IServiceDialect _dialect;
+    private readonly TimeProvider _time;
     private readonly ResiliencePipeline<HttpResponseMessage> _repeatable;
     private readonly ResiliencePipeline<HttpResponseMessage> _once;
     private static readonly ResiliencePropertyKey<string> OperationKey = new("dd-gates.operation");
 
-    public ApiTransport(HttpClient http, RetryPolicy policy, Action<string>? onRetry = null, TimeProvider? time = null)
+    public ApiTransport(HttpClient http, RetryPolicy policy, Action<string>? onRetry = null, TimeProvider? time = null, IServiceDialect? dialect = null)
     {
         _http = http;
-        _pause = new RateLimitPause(time ?? TimeProvider.System);
+        _time = time ?? TimeProvider.System;
+        _dialect = dialect ?? DatadogDialect.Instance;
+        _pause = new RateLimitPause(_time);
         _repeatable = Build(policy, safeToRepeat: true, onRetry);
         _once = Build(policy, safeToRepeat: false, onRetry);
     }
@@ -55,7 +59,7 @@ public sealed class ApiTransport
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
-            throw new DatadogApiException(operation, null, [], e);
+            throw _dialect.Failure(operation, null, "", e);
         }
         finally
         {
@@ -66,7 +70,7 @@ public sealed class ApiTransport
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new DatadogApiException(operation, response.StatusCode, ApiErrors.Parse(body));
+            throw _dialect.Failure(operation, response.StatusCode, body, null);
         }
     }
 
@@ -80,10 +84,10 @@ public sealed class ApiTransport
                 UseJitter = true,
                 Delay = policy.BaseDelay,
                 MaxDelay = policy.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(RetryReasons.ShouldRetry(args.Outcome, safeToRepeat)),
+                ShouldHandle = args => ValueTask.FromResult(RetryReasons.ShouldRetry(args.Outcome, safeToRepeat, _dialect, _time.GetUtcNow())),
                 DelayGenerator = args =>
                 {
-                    if (args.Outcome.Result is not { } r || RetryReasons.RateLimitWait(r) is not { } wait) return ValueTask.FromResult<TimeSpan?>(null);
+                    if (args.Outcome.Result is not { } r || _dialect.RateLimitWait(r, _time.GetUtcNow()) is not { } wait) return ValueTask.FromResult<TimeSpan?>(null);
                     // A little jitter on top of the reset so a crowd of clients does not return in the same millisecond.
                     var delay = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds, policy.MaxRateLimitWait.TotalMilliseconds) + Random.Shared.Next(50, 250));
                     _pause.PauseFor(delay);
@@ -93,7 +97,7 @@ public sealed class ApiTransport
                 {
                     Interlocked.Increment(ref _retries);
                     Interlocked.Add(ref _retryWaitTicks, args.RetryDelay.Ticks);
-                    var operation = args.Context.Properties.GetValue(OperationKey, "Datadog call");
+                    var operation = args.Context.Properties.GetValue(OperationKey, "call");
                     onRetry?.Invoke($"{operation}: {RetryReasons.Describe(args.Outcome)}; retry {args.AttemptNumber + 1}/{policy.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0}s");
                     args.Outcome.Result?.Dispose();
                     return default;

@@ -5,16 +5,17 @@ using Polly.Timeout;
 namespace DdGates.Api;
 
 /// <summary>What counts as transient, and how long a 429 asks us to wait.</summary>
-internal static class RetryReasons
+public static class RetryReasons
 {
     /// <summary>
     /// Calls that are safe to repeat (reads, PUT, DELETE, and gate creation, which the server
     /// deduplicates) retry every transient failure. A rule creation retries only failures where
     /// the server certainly did nothing: a 429 or a connection that was never made.
     /// </summary>
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool safeToRepeat) => outcome switch
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool safeToRepeat, IServiceDialect dialect, DateTimeOffset now) => outcome switch
     {
-        { Result: { } r } => r.StatusCode == HttpStatusCode.TooManyRequests || (safeToRepeat && (int)r.StatusCode >= 500),
+        { Result: { } r } => r.StatusCode == HttpStatusCode.TooManyRequests || dialect.RateLimitWait(r, now) is not null
+            || (safeToRepeat && (int)r.StatusCode >= 500),
         { Exception: HttpRequestException e } => safeToRepeat || NothingWasSent(e),
         { Exception: TimeoutRejectedException } => safeToRepeat,
         _ => false,
@@ -28,25 +29,13 @@ internal static class RetryReasons
         _ => "unknown",
     };
 
-    /// <summary>The wait a 429 asks for: X-RateLimit-Reset (seconds), else Retry-After; null if neither.</summary>
-    public static TimeSpan? RateLimitWait(HttpResponseMessage response)
+    /// <summary>The wait a Retry-After header asks for (seconds or a date); null without one.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {
-        if (response.StatusCode != HttpStatusCode.TooManyRequests) return null;
-        if (response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
-            && double.TryParse(values.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (response.Headers.RetryAfter is { } retryAfter)
-        {
-            if (retryAfter.Delta is { } delta) return delta;
-            if (retryAfter.Date is { } date) return date - DateTimeOffset.UtcNow;
-        }
-
-        return null;
-    }
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - now,
+        _ => null,
+    };
 
     private static bool NothingWasSent(HttpRequestException e) =>
         e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;

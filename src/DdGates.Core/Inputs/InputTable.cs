@@ -41,6 +41,11 @@ public static class InputTable
         "With plan: fail the step when changes are pending.", InputKind.Boolean);
     public static readonly InputSpec ExpectPlan = new("expect-plan", "expectPlan", "--expect-plan", null,
         "apply: the plan-hash of the reviewed plan. Apply refuses, before any write, when the plan it would carry out has another hash.");
+    public static readonly InputSpec PrComment = new("pr-comment", "prComment", null, "true",
+        "plan: on a pull request, post the plan as one comment, updated in place on every run (GitHub: the job needs pull-requests: write; Azure Repos: map System.AccessToken into the step as SYSTEM_ACCESSTOKEN). Nothing is posted outside pull requests.",
+        InputKind.Boolean);
+    public static readonly InputSpec GitHubToken = new("github-token", "githubToken", null, "${{ github.token }}",
+        "GitHub only: the token that posts the plan comment on the pull request (default: the workflow's token).", InputKind.Secret);
     public static readonly InputSpec Version = new("version", "version", "--version", null,
         "evaluate: the version being deployed (required by faulty deployment detection rules).");
     public static readonly InputSpec PrimaryTag = new("primary-tag", "primaryTag", "--primary-tag", null,
@@ -63,12 +68,15 @@ public static class InputTable
     public static readonly InputSpec Concurrency = new("concurrency", "concurrency", "--concurrency", "8",
         $"Requests in flight at once, across gates ({MinConcurrency} to {MaxConcurrency}). A 429 pauses all of them until the reset.", InputKind.WholeNumber);
 
+    /// <summary>Inputs only the GitHub Action has (Azure's token is System.AccessToken, mapped into the step's environment).</summary>
+    public static readonly IReadOnlyList<InputSpec> GitHubOnly = [GitHubToken];
+
     public const int MinConcurrency = 1;
     public const int MaxConcurrency = 64;
     public const int MaxTimeoutSeconds = 86_400;
     public const int MaxReportDays = 30;
 
     public static readonly IReadOnlyList<InputSpec> All =
-        [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift, ExpectPlan,
+        [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift, ExpectPlan, PrComment, GitHubToken,
          Version, PrimaryTag, Timeout, FailOnError, Inline, Days, MinEvaluations, FailUnlessReady, ExportFile, Concurrency];
 }

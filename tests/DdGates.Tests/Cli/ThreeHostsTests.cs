@@ -141,8 +141,10 @@ internal sealed record HostedStep(int ExitCode, Dictionary<string, string> Outpu
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}\n--- summary\n{Summary}";
 
     /// <param name="inputs">Inputs by their GitHub name; the Azure run spells them as task.json does.</param>
+    /// <param name="variables">More of the step's environment, as the runner or the agent sets it (GITHUB_EVENT_PATH, BUILD_REASON).</param>
     public static async Task<HostedStep> RunAsync(string host, EmulatorHost emulator, Dictionary<string, string> inputs,
-        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey, DdGates.Api.RetryPolicy? retry = null)
+        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey, DdGates.Api.RetryPolicy? retry = null,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         inputs["api-url"] = emulator.BaseUrl.AbsoluteUri;
         inputs["api-key"] = apiKey;
@@ -151,6 +153,7 @@ internal sealed record HostedStep(int ExitCode, Dictionary<string, string> Outpu
         try
         {
             var env = Environment(host, inputs, dir);
+            foreach (var (name, value) in variables ?? new Dictionary<string, string>()) env[name] = value;
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var code = await CliApp.RunAsync(["run"], stdout, stderr, name => env.GetValueOrDefault(name),

@@ -24,7 +24,10 @@ internal sealed class OpenApiSpec
 
     public static string ContractPath() => Path.Combine(RepoFiles.Root, "docs", "datadog-contract.json");
 
-    public static OpenApiSpec Load() => new(JsonNode.Parse(File.ReadAllText(ContractPath()))!.AsObject());
+    public static OpenApiSpec Load() => Load(ContractPath());
+
+    /// <summary>Any contract file of the same shape (docs/pr-comments-contract.json).</summary>
+    public static OpenApiSpec Load(string path) => new(JsonNode.Parse(File.ReadAllText(path))!.AsObject());
 
     public JsonObject Resolve(JsonObject node) => SchemaValidator.ResolveLocal(_root, node);
 
@@ -36,7 +39,7 @@ internal sealed class OpenApiSpec
     {
         foreach (var (template, item) in _root["paths"]!.AsObject().OrderBy(p => p.Key.Count(c => c == '{')))
         {
-            var pattern = "^" + Regex.Replace(Regex.Escape(template), @"\\\{[a-z_]+}", "[^/]+") + "$";
+            var pattern = "^" + Regex.Replace(Regex.Escape(template), @"\\\{[A-Za-z_]+}", "[^/]+") + "$";
             if (Regex.IsMatch(path, pattern) && item![method.ToLowerInvariant()] is JsonObject operation) return (template, operation);
         }
 

@@ -17,9 +17,10 @@ public partial class TaskManifestParityTests
     public void Task_inputs_are_the_table_in_azure_spelling_plus_the_azure_only_ones()
     {
         var names = Inputs.Select(i => i["name"]!.GetValue<string>()).ToList();
+        var onAzure = InputTable.All.Except(InputTable.GitHubOnly).ToList();
 
-        Assert.Equal(InputTable.All.Select(i => i.Azure).Concat(AzureOnly).Order(), names.Order());
-        foreach (var spec in InputTable.All)
+        Assert.Equal(onAzure.Select(i => i.Azure).Concat(AzureOnly).Order(), names.Order());
+        foreach (var spec in onAzure)
         {
             var input = Inputs.Single(i => i["name"]!.GetValue<string>() == spec.Azure);
             Assert.True(spec.Description == input["helpMarkDown"]?.GetValue<string>(), $"{spec.Azure}: help");

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Net;
+using DdGates.Api;
+
+namespace DdGates.Cli.PullRequests;
+
+/// <summary>
+/// GitHub's rate limits (docs.github.com, "Rate limits for the REST API"): a 429, or a 403 that carries retry-after
+/// or x-ratelimit-remaining: 0, is a rate limit, not a refusal. Wait retry-after seconds; else until x-ratelimit-reset
+/// (epoch seconds); else a minute, as GitHub asks for a secondary limit that names no time.
+/// </summary>
+public sealed class GitHubDialect : IServiceDialect
+{
+    public static readonly GitHubDialect Instance = new();
+
+    public TimeSpan? RateLimitWait(HttpResponseMessage response, DateTimeOffset now)
+    {
+        var limited = response.StatusCode == HttpStatusCode.TooManyRequests
+            || (response.StatusCode == HttpStatusCode.Forbidden && (response.Headers.RetryAfter is not null || Header(response, "x-ratelimit-remaining") == "0"));
+        if (!limited) return null;
+        if (RetryReasons.RetryAfter(response, now) is { } after) return after;
+        if (Header(response, "x-ratelimit-remaining") == "0" && long.TryParse(Header(response, "x-ratelimit-reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var reset))
+        {
+            var wait = DateTimeOffset.FromUnixTimeSeconds(reset) - now;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return TimeSpan.FromMinutes(1);
+    }
+
+    public Exception Failure(string operation, HttpStatusCode? status, string body, Exception? inner) =>
+        new PullRequestApiException("GitHub", operation, status, PullRequestApiException.MessageOf(body), inner);
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
+
+/// <summary>Azure DevOps (learn.microsoft.com, "Rate and usage limits"): a 429 with Retry-After.</summary>
+public sealed class AzureDevOpsDialect : IServiceDialect
+{
+    public static readonly AzureDevOpsDialect Instance = new();
+
+    public TimeSpan? RateLimitWait(HttpResponseMessage response, DateTimeOffset now) =>
+        response.StatusCode == HttpStatusCode.TooManyRequests ? RetryReasons.RetryAfter(response, now) ?? TimeSpan.FromSeconds(10) : null;
+
+    public Exception Failure(string operation, HttpStatusCode? status, string body, Exception? inner) =>
+        new PullRequestApiException("Azure DevOps", operation, status, PullRequestApiException.MessageOf(body), inner);
+}

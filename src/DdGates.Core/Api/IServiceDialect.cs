@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace DdGates.Api;
+
+/// <summary>
+/// What differs between the HTTP services one run talks to (Datadog, GitHub, Azure DevOps) when they push back:
+/// how an answer says "slow down, for this long", and how a failure reads to a person. Everything else
+/// (timeouts, backoff, the shared pause) is the same <see cref="ApiTransport"/> pipeline.
+/// </summary>
+public interface IServiceDialect
+{
+    /// <summary>The wait a rate-limit answer asks for; null when the answer is not a rate limit. <paramref name="now"/> reads epoch resets.</summary>
+    TimeSpan? RateLimitWait(HttpResponseMessage response, DateTimeOffset now);
+
+    /// <summary>The exception for a call that failed after the retries: an HTTP answer (<paramref name="status"/>, <paramref name="body"/>) or none (<paramref name="inner"/>).</summary>
+    Exception Failure(string operation, HttpStatusCode? status, string body, Exception? inner);
+}
+
+/// <summary>Datadog: a 429 with X-RateLimit-Reset (seconds until the reset) or Retry-After; failures are <see cref="DatadogApiException"/>.</summary>
+public sealed class DatadogDialect : IServiceDialect
+{
+    public static readonly DatadogDialect Instance = new();
+
+    public TimeSpan? RateLimitWait(HttpResponseMessage response, DateTimeOffset now)
+    {
+        if (response.StatusCode != HttpStatusCode.TooManyRequests) return null;
+        if (response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
+            && double.TryParse(values.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return RetryReasons.RetryAfter(response, now);
+    }
+
+    public Exception Failure(string operation, HttpStatusCode? status, string body, Exception? inner) =>
+        new DatadogApiException(operation, status, status is null ? [] : ApiErrors.Parse(body), inner);
+}
