@@ -1,6 +1,7 @@
 // Azure Pipelines wrapper for dd-gates: no dependencies, no azure-pipelines-task-lib (which would
 // scrub INPUT_* before we could pass them on). It picks how to run the one .NET program, hands it an
-// allow-listed environment (never the agent's SECRET_* variables or its own access token), passes
+// allow-listed environment (never the agent's SECRET_* variables or its own connection token; System.AccessToken
+// only when the pipeline maps it into the step as SYSTEM_ACCESSTOKEN, and then masked), passes
 // stdio through, and exits with the program's exit code. The program writes the ##vso commands.
 'use strict';
 const { spawnSync, spawn } = require('node:child_process');
@@ -35,7 +36,10 @@ function allowedEnvironment(env) {
     (endpoint !== null && endpoint.test(name)) ||
     /^(DD|DATADOG)_(API_KEY|APP_KEY|SITE)$/.test(name) || name === "DD_ACCESS_TOKEN" ||
     ['TF_BUILD', 'SYSTEM_DEBUG', 'BUILD_SOURCESDIRECTORY', 'BUILD_BUILDID', 'BUILD_REPOSITORY_NAME', 'AGENT_TEMPDIRECTORY',
-      'SYSTEM_DEFAULTWORKINGDIRECTORY', 'SYSTEM_TEAMFOUNDATIONCOLLECTIONURI', 'SYSTEM_TEAMPROJECT'].includes(name);
+      'SYSTEM_DEFAULTWORKINGDIRECTORY', 'SYSTEM_TEAMFOUNDATIONCOLLECTIONURI', 'SYSTEM_TEAMPROJECT',
+      // The plan comment on an Azure Repos pull request: which pull request, where, and the token the user mapped.
+      'BUILD_REASON', 'BUILD_REPOSITORY_PROVIDER', 'BUILD_REPOSITORY_ID', 'SYSTEM_PULLREQUEST_PULLREQUESTID', 'SYSTEM_COLLECTIONURI',
+      'SYSTEM_TEAMPROJECTID', 'SYSTEM_JOBATTEMPT', 'SYSTEM_ACCESSTOKEN'].includes(name);
   const child = {};
   for (const [name, value] of Object.entries(env)) if (keep(name)) child[name] = value;
   child.DDGATES_CI = 'azure';
@@ -94,6 +98,8 @@ function command(method, env) {
   return { file: 'dotnet', args: ['--roll-forward', 'Major', DOTNET_BUILD, 'run'], env: childEnv };
 }
 
+// A mapped System.AccessToken is a plain environment variable in this process: mask it before anything is printed.
+if ((process.env.SYSTEM_ACCESSTOKEN || '').trim() !== '') vso('task.setsecret', {}, process.env.SYSTEM_ACCESSTOKEN.trim());
 const method = (process.env.INPUT_RUNMETHOD || 'auto').trim().toLowerCase();
 const [chosen, why] = choose(method);
 console.log(`dd-gates: running as ${chosen === 'container' ? `the container ${IMAGE}` : 'the .NET build shipped in this task'} (${why}), under Node ${process.versions.node}.`);

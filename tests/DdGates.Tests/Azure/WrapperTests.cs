@@ -94,6 +94,39 @@ public class WrapperTests
         foreach (var secret in new[] { ApiKey, AppKey, AgentSecret, AgentToken }) Assert.DoesNotContain(secret, withoutSetSecret + run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task On_a_pull_request_the_plan_is_posted_only_with_the_mapped_access_token_never_the_agents_own(bool mapped)
+    {
+        const string Mapped = "mapped-system-access-token-5c4b3a";
+        await using var emulator = await TestEmulator.StartAsync();
+        using var agent = new TaskSandbox();
+        Directory.CreateDirectory(Path.Combine(agent.Sources, "deploy"));
+        File.WriteAllText(Path.Combine(agent.Sources, "deploy", "gates.yaml"), Gates);
+        var env = AgentEnv("plan", "dotnet", emulator.BaseUrl.AbsoluteUri);
+        env["INPUT_PRCOMMENT"] = "true";
+        env["BUILD_REASON"] = "PullRequest";
+        env["BUILD_REPOSITORY_PROVIDER"] = "TfsGit";
+        env["BUILD_REPOSITORY_ID"] = "3411ebc1-d5aa-464f-9615-0b527bc66719";
+        env["BUILD_BUILDID"] = "77";
+        env["SYSTEM_PULLREQUEST_PULLREQUESTID"] = "22";
+        env["SYSTEM_COLLECTIONURI"] = emulator.BaseUrl.AbsoluteUri + "fabrikam/";
+        env["SYSTEM_TEAMPROJECTID"] = "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c";
+        if (mapped) env["SYSTEM_ACCESSTOKEN"] = Mapped; // the step's env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)
+
+        var run = await agent.RunAsync(env, $"{TaskSandbox.DotnetDir()}:/usr/bin:/bin");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var threads = emulator.State.PullRequests.Comments(DdGates.Emulator.PlatformEndpoints.AzureKey("3411ebc1-d5aa-464f-9615-0b527bc66719", 22));
+        Assert.Equal(mapped ? 1 : 0, threads.Count);
+        Assert.All(emulator.State.PullRequests.Authorizations, a => Assert.Equal($"Bearer {Mapped}", a));
+        if (mapped) Assert.Equal(("setsecret", Mapped), (run.Commands[0].Event, run.Commands[0].Data));
+        else Assert.Contains(run.Commands, c => c.Event == "logissue" && c.Data.Contains("SYSTEM_ACCESSTOKEN: $(System.AccessToken)", StringComparison.Ordinal));
+        var withoutSetSecret = string.Join("\n", run.Stdout.Split('\n').Where(l => !l.Contains("##vso[task.setsecret]", StringComparison.Ordinal)));
+        foreach (var secret in new[] { Mapped, AgentToken }) Assert.DoesNotContain(secret, withoutSetSecret + run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bad_gates_file_becomes_logissue_lines_with_path_and_line_and_a_failed_task()
     {

@@ -1,6 +1,6 @@
 namespace DdGates.Tests.Contract;
 
-public sealed record Exchange(string Method, string Path, string? RequestBody, int Status, string ResponseBody, string? ContentType);
+public sealed record Exchange(string Method, string Path, string? RequestBody, int Status, string ResponseBody, string? ContentType, string Query = "");
 
 /// <summary>Sits in the client's HTTP stack and keeps every request body and response as sent on the wire.</summary>
 internal sealed class RecordingHandler(List<Exchange> exchanges) : DelegatingHandler(new SocketsHttpHandler())
@@ -14,7 +14,7 @@ internal sealed class RecordingHandler(List<Exchange> exchanges) : DelegatingHan
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         lock (Exchanges)
         {
-            Exchanges.Add(new Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, body, (int)response.StatusCode, text, response.Content.Headers.ContentType?.MediaType));
+            Exchanges.Add(new Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, body, (int)response.StatusCode, text, response.Content.Headers.ContentType?.MediaType, request.RequestUri.Query));
         }
 
         return response;
