@@ -42,8 +42,9 @@ public sealed class PlanCommentUseCase(IRunPresenter presenter, RetryPolicy poli
             presenter.Warning($"The plan was not posted on {comments.Platform} {comments.Where}: the token may not comment ({e.Message}). "
                 + $"It needs {comments.Permission}; a pull request from a fork gets a read-only token. The plan is in the job summary.");
         }
-        catch (PullRequestApiException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // An answer we could not read included: the comment is a courtesy, the plan step's result is the plan.
             presenter.Warning($"The plan was not posted on {comments.Platform} {comments.Where}: {e.Message}. The plan is in the job summary.");
         }
     }
