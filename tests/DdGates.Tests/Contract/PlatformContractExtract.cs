@@ -32,14 +32,31 @@ internal static class PlatformContractExtract
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    /// <summary>The whole contract file: both platforms' facts.</summary>
     public static string FromDescriptions(string gitHubOpenApi, string azureSwagger)
     {
-        var schemas = new JsonObject();
-        var paths = new JsonObject();
-        GitHub(JsonNode.Parse(gitHubOpenApi)!.AsObject(), paths, schemas);
-        Azure(JsonNode.Parse(azureSwagger)!.AsObject(), paths, schemas);
+        var (paths, schemas) = GitHubFacts(gitHubOpenApi);
+        var azure = AzureFacts(azureSwagger);
+        foreach (var (path, item) in azure.Paths) paths[path] = item!.DeepClone();
+        foreach (var (name, schema) in azure.Schemas) schemas[name] = schema!.DeepClone();
         var root = new JsonObject { ["openapi"] = "3.0.0", ["paths"] = Sorted(paths), ["components"] = new JsonObject { ["schemas"] = Sorted(schemas) } };
         return root.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
+    }
+
+    /// <summary>GitHub's part alone: its paths and its "github-" schemas.</summary>
+    public static (JsonObject Paths, JsonObject Schemas) GitHubFacts(string gitHubOpenApi)
+    {
+        var (paths, schemas) = (new JsonObject(), new JsonObject());
+        GitHub(JsonNode.Parse(gitHubOpenApi)!.AsObject(), paths, schemas);
+        return (paths, schemas);
+    }
+
+    /// <summary>Azure DevOps' part alone: its paths and its "azure-" schemas.</summary>
+    public static (JsonObject Paths, JsonObject Schemas) AzureFacts(string azureSwagger)
+    {
+        var (paths, schemas) = (new JsonObject(), new JsonObject());
+        Azure(JsonNode.Parse(azureSwagger)!.AsObject(), paths, schemas);
+        return (paths, schemas);
     }
 
     private static void GitHub(JsonObject spec, JsonObject paths, JsonObject schemas)
