@@ -20,11 +20,16 @@ public sealed class ApiTransport
     private readonly ResiliencePipeline<HttpResponseMessage> _once;
     private static readonly ResiliencePropertyKey<string> OperationKey = new("dd-gates.operation");
 
-    public ApiTransport(HttpClient http, RetryPolicy policy, Action<string>? onRetry = null, TimeProvider? time = null, IServiceDialect? dialect = null)
+    private readonly SecretSet _secrets;
+
+    /// <param name="secrets">What this client sends as credentials: taken out of every answer before it becomes a message.</param>
+    public ApiTransport(HttpClient http, RetryPolicy policy, Action<string>? onRetry = null, TimeProvider? time = null, IServiceDialect? dialect = null,
+        SecretSet? secrets = null)
     {
         _http = http;
         _time = time ?? TimeProvider.System;
         _dialect = dialect ?? DatadogDialect.Instance;
+        _secrets = secrets ?? new SecretSet();
         _pause = new RateLimitPause(_time);
         _repeatable = Build(policy, safeToRepeat: true, onRetry);
         _once = Build(policy, safeToRepeat: false, onRetry);
@@ -54,12 +59,33 @@ public sealed class ApiTransport
                 await _pause.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
                 using var message = request();
                 Interlocked.Increment(ref _requestsSent);
-                return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                var answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await BoundedBody.BufferAsync(answer, ctx.CancellationToken).ConfigureAwait(false);
+                }
+                catch (ResponseTooLargeException e)
+                {
+                    var status = answer.StatusCode;
+                    answer.Dispose();
+                    throw new AnswerRefusedException(status, e.Message);
+                }
+                catch
+                {
+                    answer.Dispose();
+                    throw;
+                }
+
+                return answer;
             }, context).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (AnswerRefusedException e)
         {
-            throw _dialect.Failure(operation, null, "", e);
+            throw _dialect.Failure(operation, e.Status, [e.Message], null);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw _dialect.Failure(operation, null, [], e);
         }
         finally
         {
@@ -69,13 +95,40 @@ public sealed class ApiTransport
         if (response.IsSuccessStatusCode) return response;
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw _dialect.Failure(operation, response.StatusCode, body, null);
+            if ((int)response.StatusCode is >= 300 and < 400) throw _dialect.Failure(operation, response.StatusCode, [Redirected(response)], null);
+            var body = _secrets.Redact(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            throw _dialect.Failure(operation, response.StatusCode, [.. _dialect.ErrorTexts(body).Select(t => _secrets.Redact(Cut(t)))], null);
         }
     }
 
+    /// <summary>
+    /// WARNING: no redirect is followed (the handler is built with AllowAutoRedirect off): HttpClient strips only Authorization
+    /// on a redirect, so DD-API-KEY and DD-APPLICATION-KEY would go to whatever host the Location names.
+    /// </summary>
+    private string Redirected(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location is { } l ? _secrets.Redact(Cut(l.ToString())) : "(no Location)";
+        return $"redirected to {location}; dd-gates follows no redirect, so the credentials never go to another address. " +
+               "If that address is the API, set api-url to it";
+    }
+
+    private static string Cut(string text) => text.Length > ResponseLimits.MaxErrorTextChars ? text[..ResponseLimits.MaxErrorTextChars] + "..." : text;
+
+    /// <summary>The waits a server asks for are its business up to the policy's cap; past it, we wait the cap and say so.</summary>
+    private TimeSpan? Wait(HttpResponseMessage response, RetryPolicy policy, string operation, Action<string>? onRetry)
+    {
+        var now = _time.GetUtcNow();
+        var asked = _dialect.RateLimitWait(response, now)
+                    ?? (response.StatusCode == HttpStatusCode.ServiceUnavailable ? RetryReasons.RetryAfter(response, now) : null);
+        if (asked is not { } wait) return null;
+        if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+        if (wait <= policy.MaxRateLimitWait) return wait;
+        onRetry?.Invoke($"{operation}: the server asked to wait {RetryReasons.Describe(wait)}; waiting {RetryReasons.Describe(policy.MaxRateLimitWait)}, the most one wait may take");
+        return policy.MaxRateLimitWait;
+    }
+
     private ResiliencePipeline<HttpResponseMessage> Build(RetryPolicy policy, bool safeToRepeat, Action<string>? onRetry) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage>()
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
             .AddTimeout(policy.CallDeadline)
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
@@ -87,9 +140,10 @@ public sealed class ApiTransport
                 ShouldHandle = args => ValueTask.FromResult(RetryReasons.ShouldRetry(args.Outcome, safeToRepeat, _dialect, _time.GetUtcNow())),
                 DelayGenerator = args =>
                 {
-                    if (args.Outcome.Result is not { } r || _dialect.RateLimitWait(r, _time.GetUtcNow()) is not { } wait) return ValueTask.FromResult<TimeSpan?>(null);
+                    var operation = args.Context.Properties.GetValue(OperationKey, "call");
+                    if (args.Outcome.Result is not { } r || Wait(r, policy, operation, onRetry) is not { } wait) return ValueTask.FromResult<TimeSpan?>(null);
                     // A little jitter on top of the reset so a crowd of clients does not return in the same millisecond.
-                    var delay = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds, policy.MaxRateLimitWait.TotalMilliseconds) + Random.Shared.Next(50, 250));
+                    var delay = wait + TimeSpan.FromMilliseconds(Random.Shared.Next(50, 250));
                     _pause.PauseFor(delay);
                     return ValueTask.FromResult<TimeSpan?>(delay);
                 },
@@ -105,4 +159,10 @@ public sealed class ApiTransport
             })
             .AddTimeout(policy.AttemptTimeout)
             .Build();
+}
+
+/// <summary>An answer the transport will not take (too large): not retried, reported with its status.</summary>
+internal sealed class AnswerRefusedException(HttpStatusCode status, string message) : Exception(message)
+{
+    public HttpStatusCode Status { get; } = status;
 }

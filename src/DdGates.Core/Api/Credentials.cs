@@ -46,6 +46,8 @@ public sealed class Credentials
         if (value.Trim().Length == 0) return "must not be blank";
         if (value.Trim().Length != value.Length) return "has leading or trailing whitespace (a stray newline from a secret store?); remove it";
         if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))) return "contains whitespace or control characters";
+        // An HTTP header carries visible ASCII only: such a key could never be sent, and every attempt would fail the same way.
+        if (value.Any(c => c > '~')) return "contains characters other than visible ASCII, which cannot be sent in an HTTP header (a key pasted with a typographic quote or a non-breaking space?)";
         return null;
     }
 }

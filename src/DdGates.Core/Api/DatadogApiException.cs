@@ -45,7 +45,11 @@ public sealed class DatadogApiException : Exception
         _ => ReasonPhrase(status),
     };
 
-    /// <summary>The status line's words: ServiceUnavailable -> "Service Unavailable".</summary>
-    private static string ReasonPhrase(HttpStatusCode status) =>
-        Enum.IsDefined(status) ? string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString())) : "";
+    /// <summary>The status line's words: ServiceUnavailable -> "Service Unavailable", OK stays "OK".</summary>
+    private static string ReasonPhrase(HttpStatusCode status)
+    {
+        if (!Enum.IsDefined(status)) return "";
+        var name = status.ToString();
+        return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) && char.IsLower(name[i - 1]) ? " " + c : c.ToString()));
+    }
 }

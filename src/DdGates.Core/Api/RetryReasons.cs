@@ -18,6 +18,7 @@ public static class RetryReasons
             || (safeToRepeat && (int)r.StatusCode >= 500),
         { Exception: HttpRequestException e } => safeToRepeat || NothingWasSent(e),
         { Exception: TimeoutRejectedException } => safeToRepeat,
+        { Exception: IOException } => safeToRepeat, // the answer broke off mid-body
         _ => false,
     };
 
@@ -29,11 +30,22 @@ public static class RetryReasons
         _ => "unknown",
     };
 
+    /// <summary>A wait in words: "2.0 s", "3 min", "1e+308 s" is said as "more than a day".</summary>
+    public static string Describe(TimeSpan wait) =>
+        wait >= MaxWait ? "more than a day" : wait.TotalSeconds < 120 ? $"{wait.TotalSeconds:0.0} s" : $"{wait.TotalMinutes:0} min";
+
+    /// <summary>The longest wait a header can ask for here; anything longer (1e308, a date years ahead) is read as this.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
+    /// <summary>Seconds from a header as a wait: null for NaN, infinities and negatives; at most <see cref="MaxWait"/>.</summary>
+    public static TimeSpan? Seconds(double seconds) =>
+        double.IsFinite(seconds) && seconds >= 0 ? TimeSpan.FromSeconds(Math.Min(seconds, MaxWait.TotalSeconds)) : null;
+
     /// <summary>The wait a Retry-After header asks for (seconds or a date); null without one.</summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - now,
+        { Delta: { } delta } => delta > MaxWait ? MaxWait : delta,
+        { Date: { } date } => date - now > MaxWait ? MaxWait : date - now,
         _ => null,
     };
 

@@ -39,14 +39,18 @@ public static class WireMapping
         };
     }
 
-    public static ActualGate ToGate(GateData data) => new(
-        data.Id ?? throw new FormatException("gate without id"),
-        new GateKey(data.Attributes.Service ?? "", data.Attributes.Env ?? "", data.Attributes.Identifier ?? GateKey.DefaultIdentifier),
-        data.Attributes.DryRun ?? false,
-        []);
+    public static ActualGate ToGate(GateData? data)
+    {
+        var attributes = Required(Required(data, "gate").Attributes, "gate attributes");
+        return new(
+            Id(data!.Id, "gate id"),
+            new GateKey(attributes.Service ?? "", attributes.Env ?? "", attributes.Identifier ?? GateKey.DefaultIdentifier),
+            attributes.DryRun ?? false,
+            []);
+    }
 
     public static ActualRule ToRule(RuleAttributes attributes, string? id) => new(
-        id ?? attributes.Id ?? throw new FormatException("rule without id"),
+        Id(id ?? attributes.Id, "rule id"),
         attributes.Name ?? "",
         attributes.Type ?? "",
         attributes.DryRun ?? false,
@@ -83,6 +87,27 @@ public static class WireMapping
 
     public static RuleVerdict ToVerdict(EvaluationRuleResult rule) =>
         new(rule.Name ?? "", ToState(rule.Status), string.IsNullOrEmpty(rule.Reason) ? null : rule.Reason, rule.DryRun == true);
+
+    /// <summary>A field the answer must have; its absence (or a null) makes the answer unreadable.</summary>
+    public static T Required<T>(T? value, string what) where T : class => value ?? throw new FormatException($"no {what}");
+
+    /// <summary>
+    /// An id the server gave, which goes into request paths. Datadog's ids are UUIDs; anything that could leave its
+    /// path segment (a slash, "..", a control character) is not an id, and the answer holding it is refused.
+    /// </summary>
+    public static string Id(string? id, string what)
+    {
+        if (string.IsNullOrEmpty(id)) throw new FormatException($"no {what}");
+        if (id.Length > 200 || id is "." or ".." || id.Any(c => c is '/' or '\\' or '?' or '#' or '%' || char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw new FormatException($"{what} \"{Printable(id)}\" is not an id (it could leave its place in a request path)");
+        }
+
+        return id;
+    }
+
+    private static string Printable(string text) =>
+        new([.. (text.Length > 60 ? text[..60] + "..." : text).Select(c => char.IsControl(c) ? '?' : c)]);
 
     /// <summary>Only values that differ from the service's defaults are sent, as the service echoes them.</summary>
     private static RuleOptionsDto WithSettings(RuleOptionsDto dto, MonitorSettings settings)
