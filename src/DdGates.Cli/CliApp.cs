@@ -50,10 +50,27 @@ public static class CliApp
             """,
     };
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> env,
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> env,
         CliRuntime? runtime = null, CancellationToken ct = default)
     {
-        runtime ??= new CliRuntime(DateTimeOffset.UtcNow);
+        // Everything printed crosses one boundary: the run's secrets come out, host commands in plain text are defused.
+        var secrets = RunSecrets.From(env);
+        var defuse = HostDetector.Defuser(env);
+        var output = new BoundaryWriter(stdout, secrets, defuse);
+        var errors = new BoundaryWriter(stderr, secrets, defuse);
+        try
+        {
+            return await RunAsync(args, output, errors, env, (runtime ?? new CliRuntime(DateTimeOffset.UtcNow)) with { Secrets = secrets }, ct);
+        }
+        finally
+        {
+            output.Finish();
+            errors.Finish();
+        }
+    }
+
+    private static Task<int> RunAsync(string[] args, BoundaryWriter stdout, BoundaryWriter stderr, Func<string, string?> env, CliRuntime runtime, CancellationToken ct)
+    {
         var policy = runtime.Retry ?? new RetryPolicy();
         var options = new CliOptions();
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when changes are pending, 0 when there are none, 1 on errors." };
@@ -119,7 +136,7 @@ public static class CliApp
         export.SetAction((r, token) =>
         {
             var settings = options.Read(r, env);
-            return Terminal(settings, evaluates: false, p => new ExportUseCase(p, policy, LocalFiles.Write).RunAsync(settings, r.GetValue(exportFile), token), token);
+            return Terminal(settings, evaluates: false, p => new ExportUseCase(p, policy, (path, text) => LocalFiles.Write(path, runtime.Secrets.Redact(text))).RunAsync(settings, r.GetValue(exportFile), token), token);
         });
 
         var run = new Command("run", "Run as a CI step (GitHub Action, Azure Pipelines task): inputs from INPUT_* variables, then outputs, a summary and annotations.");
@@ -138,7 +155,8 @@ public static class CliApp
 
     private static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var parsed = root.Parse(args);
+        // No response files: an argument "@/dev/zero" (or any "@file") is a value, never a file to read arguments from.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) stderr.WriteLine($"error: {error.Message}");

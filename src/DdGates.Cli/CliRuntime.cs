@@ -10,4 +10,7 @@ namespace DdGates.Cli;
 public sealed record CliRuntime(DateTimeOffset StartedAt, RetryPolicy? Retry = null, PollSchedule? Schedule = null)
 {
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The run's secrets, taken out of every output (<see cref="Hosting.BoundaryWriter"/>); filled from the environment by <see cref="CliApp"/>.</summary>
+    public SecretSet Secrets { get; init; } = new();
 }

@@ -28,10 +28,8 @@ public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<
 
     private async Task<RunExit> RunAsync(ActionInputs inputs, IRunPresenter presenter, CancellationToken ct)
     {
-        foreach (var key in new[] { inputs.Settings.ApiKey.Value, inputs.Settings.AppKey.Value, inputs.Settings.AccessToken.Value, inputs.GitHubToken, env("SYSTEM_ACCESSTOKEN") })
-        {
-            if (!string.IsNullOrWhiteSpace(key)) host.MaskSecret(key.Trim());
-        }
+        // The host hides every secret of the run from its log, as the boundary does from everything the program writes.
+        foreach (var secret in runtime.Secrets.Values) host.MaskSecret(secret);
 
         var policy = runtime.Retry ?? new RetryPolicy();
         var reconcile = new ReconcileUseCase(presenter, readFile, policy);
@@ -53,14 +51,14 @@ public sealed class ActionCommand(ICiHost host, Func<string, string?> env, Func<
             case "report":
                 return await new ReportUseCase(presenter, readFile, policy, runtime.Time).RunAsync(inputs.Report, ct);
             case "export":
-                return await new ExportUseCase(presenter, policy, LocalFiles.Write).RunAsync(inputs.Settings, inputs.ExportFile, ct);
+                return await new ExportUseCase(presenter, policy, (path, text) => LocalFiles.Write(path, runtime.Secrets.Redact(text))).RunAsync(inputs.Settings, inputs.ExportFile, ct);
             case "evaluate" or "apply-and-evaluate":
                 var evaluate = new EvaluateUseCase(presenter, readFile, policy, runtime.Schedule ?? new PollSchedule());
                 return await evaluate.RunAsync(inputs.Evaluate, runtime.StartedAt, ct);
             case "plan" when inputs.PrComment:
                 var plan = await reconcile.RunAndKeepAsync(inputs.Settings, apply: false, ct);
                 var pullRequest = PullRequests.PullRequestContext.Read(host, env, inputs.GitHubToken, readFile);
-                await new PlanCommentUseCase(presenter, policy).PostAsync(pullRequest, inputs.Settings, plan, ct);
+                await new PlanCommentUseCase(presenter, policy, runtime.Secrets).PostAsync(pullRequest, inputs.Settings, plan, ct);
                 return plan.Exit;
             default:
                 return await reconcile.RunAsync(inputs.Settings, apply: !inputs.IsPlan, ct);

@@ -9,7 +9,7 @@ namespace DdGates.Cli.Commands;
 /// plan on a pull request: the plan (or why there is none) as one comment on the pull request, kept up to date.
 /// Never changes the step's result: a comment that cannot be posted is a warning, and the plan is in the summary anyway.
 /// </summary>
-public sealed class PlanCommentUseCase(IRunPresenter presenter, RetryPolicy policy)
+public sealed class PlanCommentUseCase(IRunPresenter presenter, RetryPolicy policy, SecretSet secrets)
 {
     public async Task PostAsync(PullRequestContext context, RunSettings settings, ReconcileRun run, CancellationToken ct)
     {
@@ -24,8 +24,20 @@ public sealed class PlanCommentUseCase(IRunPresenter presenter, RetryPolicy poli
         }
 
         var found = (PullRequestContext.Found)context;
-        using var comments = found.Open(policy, presenter.Debug);
-        var body = PlanComment.Render(settings, run.Outcome, run.Problems, found.RunOrder, found.RunUrl, comments.BodyLimit);
+        IPullRequestComments opened;
+        try
+        {
+            opened = found.Open(policy, presenter.Debug);
+        }
+        catch (FormatException e)
+        {
+            presenter.Warning($"The plan was not posted on the pull request: {e.Message}. It is in the job summary.");
+            return;
+        }
+
+        using var comments = opened;
+        // The comment leaves the run: nothing in it may carry a secret (a server's answer quoted in the plan, say).
+        var body = secrets.Redact(PlanComment.Render(settings, run.Outcome, run.Problems, found.RunOrder, found.RunUrl, comments.BodyLimit));
         try
         {
             var result = await StickyComment.PostAsync(comments, PlanComment.Marker(settings), found.RunOrder, body, ct);

@@ -37,12 +37,12 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
         return ServiceConnection.Value(input, env);
     }
 
-    public void MaskSecret(string value) => stdout.WriteLine(LoggingCommand.Format("task.setsecret", [], value));
+    public void MaskSecret(string value) => stdout.WriteMask(LoggingCommand.Format("task.setsecret", [], value));
 
     public void SetOutput(OutputSpec output, string value) =>
-        stdout.WriteLine(LoggingCommand.Format("task.setvariable", [new("variable", output.Azure), new("isoutput", "true")], value));
+        stdout.WriteCommand(LoggingCommand.Format("task.setvariable", [new("variable", output.Azure), new("isoutput", "true")], value));
 
-    public void Debug(string message) => stdout.WriteLine(LoggingCommand.Format("task.debug", [], message));
+    public void Debug(string message) => stdout.WriteCommand(LoggingCommand.Format("task.debug", [], message));
 
     public void Info(string message) => stdout.WriteLine(LoggingCommand.Defuse(message));
 
@@ -52,8 +52,8 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
 
     public IDisposable Group(string title)
     {
-        stdout.WriteLine("##[group]" + LoggingCommand.Defuse(title));
-        return new LogGroup(() => stdout.WriteLine("##[endgroup]"));
+        stdout.WriteCommand("##[group]" + LoggingCommand.Defuse(title));
+        return new LogGroup(() => stdout.WriteCommand("##[endgroup]"));
     }
 
     public void AppendSummary(string markdown) => _summary.Append(markdown);
@@ -67,21 +67,21 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
         if (_summary.Length == 0) return;
         var dir = env("AGENT_TEMPDIRECTORY") is { Length: > 0 } temp ? temp : Path.GetTempPath();
         var path = Path.Combine(dir, $"dd-gates-summary-{Guid.NewGuid():N}.md");
-        File.WriteAllText(path, _summary.ToString(), Utf8);
+        File.WriteAllText(path, Boundary.SecretsOf(stdout).Redact(_summary.ToString()), Utf8);
         _summary.Clear();
-        stdout.WriteLine(LoggingCommand.Format("task.addattachment", [new("type", "Distributedtask.Core.Summary"), new("name", title)], path));
+        stdout.WriteCommand(LoggingCommand.Format("task.addattachment", [new("type", "Distributedtask.Core.Summary"), new("name", title)], path));
     }
 
     public void Fail(string reason)
     {
         Issue("error", reason, null);
-        stdout.WriteLine(LoggingCommand.Format("task.complete", [new("result", "Failed")], reason));
+        stdout.WriteCommand(LoggingCommand.Format("task.complete", [new("result", "Failed")], reason));
     }
 
     public void SucceedWithIssues(string reason)
     {
         Issue("warning", reason, null);
-        stdout.WriteLine(LoggingCommand.Format("task.complete", [new("result", "SucceededWithIssues")], reason));
+        stdout.WriteCommand(LoggingCommand.Format("task.complete", [new("result", "SucceededWithIssues")], reason));
     }
 
     private void Issue(string type, string message, SourceLocation? at)
@@ -95,6 +95,6 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
             properties.Add(new("columnnumber", at.Column.ToString(CultureInfo.InvariantCulture)));
         }
 
-        stdout.WriteLine(LoggingCommand.Format("task.logissue", properties, message));
+        stdout.WriteCommand(LoggingCommand.Format("task.logissue", properties, message));
     }
 }

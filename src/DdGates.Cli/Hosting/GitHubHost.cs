@@ -29,32 +29,32 @@ public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Fun
 
     public string? GetInput(InputSpec input) => env(input.GitHubEnv)?.Trim() is { Length: > 0 } v ? v : null;
 
-    public void MaskSecret(string value) => stdout.WriteLine(WorkflowCommand.Format("add-mask", [], value));
+    public void MaskSecret(string value) => stdout.WriteMask(WorkflowCommand.Format("add-mask", [], value));
 
     public void SetOutput(OutputSpec output, string value)
     {
         var delimiter = _delimiter();
         if (value.Contains(delimiter, StringComparison.Ordinal)) throw new InvalidOperationException("output value contains its delimiter");
-        Append("GITHUB_OUTPUT", $"{output.GitHub}<<{delimiter}\n{value}\n{delimiter}\n");
+        Append("GITHUB_OUTPUT", $"{output.GitHub}<<{delimiter}\n{Boundary.SecretsOf(stdout).Redact(value)}\n{delimiter}\n");
     }
 
-    public void Debug(string message) => stdout.WriteLine(WorkflowCommand.Format("debug", [], message));
+    public void Debug(string message) => stdout.WriteCommand(WorkflowCommand.Format("debug", [], message));
 
     public void Info(string message) => stdout.WriteLine(message);
 
-    public void Warning(string message, SourceLocation? at = null) => stdout.WriteLine(WorkflowCommand.Format("warning", Where(at), message));
+    public void Warning(string message, SourceLocation? at = null) => stdout.WriteCommand(WorkflowCommand.Format("warning", Where(at), message));
 
     public void Error(string message, SourceLocation? at = null)
     {
         // Past the limit, a plain line on one line: a message can never start a workflow command of its own.
         if (Interlocked.Increment(ref _errors) > ErrorAnnotationLimit) stdout.WriteLine($"Error: {message.ReplaceLineEndings(" ")}");
-        else stdout.WriteLine(WorkflowCommand.Format("error", Where(at), message));
+        else stdout.WriteCommand(WorkflowCommand.Format("error", Where(at), message));
     }
 
     public IDisposable Group(string title)
     {
-        stdout.WriteLine(WorkflowCommand.Format("group", [], title));
-        return new LogGroup(() => stdout.WriteLine("::endgroup::"));
+        stdout.WriteCommand(WorkflowCommand.Format("group", [], title));
+        return new LogGroup(() => stdout.WriteCommand("::endgroup::"));
     }
 
     public void AppendSummary(string markdown)
@@ -67,7 +67,7 @@ public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Fun
             markdown = "\n_The summary was cut here: GitHub shows at most 1 MiB per step. The plan output holds everything._\n";
         }
 
-        Append("GITHUB_STEP_SUMMARY", markdown);
+        Append("GITHUB_STEP_SUMMARY", Boundary.SecretsOf(stdout).Redact(markdown));
     }
 
     public void FlushSummary(string title)

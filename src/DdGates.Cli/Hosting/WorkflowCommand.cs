@@ -16,6 +16,19 @@ public static class WorkflowCommand
         return text.Append("::").Append(EscapeData(message)).ToString();
     }
 
+    /// <summary>
+    /// Plain text that the runner would take for a command: a line that starts with "::" once leading white space is
+    /// trimmed (ActionCommand.TryParseV2), or holds "##[" anywhere (the older TryParse). Such a line is printed between
+    /// <c>::stop-commands::TOKEN</c> and <c>::TOKEN::</c> with a fresh random token (ActionCommandManager: while stopped,
+    /// no command is processed and the line is shown as it is), so it reads as written and does nothing.
+    /// </summary>
+    public static string Defuse(string line, Func<string>? newToken = null)
+    {
+        if (!line.TrimStart().StartsWith("::", StringComparison.Ordinal) && !line.Contains("##[", StringComparison.Ordinal)) return line;
+        var token = newToken?.Invoke() ?? Guid.NewGuid().ToString("N");
+        return $"::stop-commands::{token}\n{line}\n::{token}::";
+    }
+
     public static string EscapeData(string value) =>
         value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 

@@ -23,7 +23,7 @@ public sealed class AzureReposThreads : IPullRequestComments, IDisposable
     {
         _http = new PlatformHttp(collectionUri, token, AzureDevOpsDialect.Instance, policy, onRetry, handler);
         _http.Headers.Accept.ParseAdd("application/json");
-        _threads = $"{Uri.EscapeDataString(project)}/_apis/git/repositories/{Uri.EscapeDataString(repositoryId)}/pullRequests/{pullRequestId.ToString(CultureInfo.InvariantCulture)}/threads";
+        _threads = $"{PathSegment.Of(project)}/_apis/git/repositories/{PathSegment.Of(repositoryId)}/pullRequests/{pullRequestId.ToString(CultureInfo.InvariantCulture)}/threads";
         _id = pullRequestId;
     }
 

@@ -22,13 +22,15 @@ public sealed class GitHubComments : IPullRequestComments, IDisposable
         _http = new PlatformHttp(apiBase, token, GitHubDialect.Instance, policy, onRetry, handler);
         _http.Headers.Accept.ParseAdd("application/vnd.github+json");
         _http.Headers.Add("X-GitHub-Api-Version", "2022-11-28");
-        _repo = repository;
+        // owner/name from the event file: each part is one path segment, so neither can reach another API path.
+        _repo = string.Join('/', repository.Split('/', 2).Select(PathSegment.Of));
+        Where = $"{repository}#{number}";
         _number = number;
     }
 
     public string Platform => "GitHub";
 
-    public string Where => $"{_repo}#{_number}";
+    public string Where { get; }
 
     public int BodyLimit => MaxBody;
 

@@ -47,7 +47,7 @@ public static partial class PlanComment
                 PlanText.Render(plan)),
             ReadFailed failed => ($"**The plan could not be made:** {Markdown.Escape(failed.Error)}", null),
             _ => ($"**The gates file is invalid:** {Words.Plural(problems.Count, "problem", "problems")}; nothing was planned.",
-                string.Join("\n", problems.Select(p => p.Describe(i => i.GitHub)))),
+                string.Join("\n", ProblemList.Lines(problems, p => p.Describe(i => i.GitHub)))),
         };
         head.Append(verdict).Append("\n\n");
         var foot = $"\n[The run]({runUrl}) has the plan in its summary and log.\n";

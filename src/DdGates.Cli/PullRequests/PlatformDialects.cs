@@ -21,15 +21,17 @@ public sealed class GitHubDialect : IServiceDialect
         if (RetryReasons.RetryAfter(response, now) is { } after) return after;
         if (Header(response, "x-ratelimit-remaining") == "0" && long.TryParse(Header(response, "x-ratelimit-reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var reset))
         {
-            var wait = DateTimeOffset.FromUnixTimeSeconds(reset) - now;
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            // Epoch seconds; a reset past any date (or years ahead) is read as the longest wait, not an overflow.
+            return RetryReasons.Seconds(reset - now.ToUnixTimeSeconds()) ?? TimeSpan.Zero;
         }
 
         return TimeSpan.FromMinutes(1);
     }
 
-    public Exception Failure(string operation, HttpStatusCode? status, string body, Exception? inner) =>
-        new PullRequestApiException("GitHub", operation, status, PullRequestApiException.MessageOf(body), inner);
+    public IReadOnlyList<string> ErrorTexts(string body) => PullRequestApiException.MessageOf(body);
+
+    public Exception Failure(string operation, HttpStatusCode? status, IReadOnlyList<string> errors, Exception? inner) =>
+        new PullRequestApiException("GitHub", operation, status, errors, inner);
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
@@ -43,6 +45,8 @@ public sealed class AzureDevOpsDialect : IServiceDialect
     public TimeSpan? RateLimitWait(HttpResponseMessage response, DateTimeOffset now) =>
         response.StatusCode == HttpStatusCode.TooManyRequests ? RetryReasons.RetryAfter(response, now) ?? TimeSpan.FromSeconds(10) : null;
 
-    public Exception Failure(string operation, HttpStatusCode? status, string body, Exception? inner) =>
-        new PullRequestApiException("Azure DevOps", operation, status, PullRequestApiException.MessageOf(body), inner);
+    public IReadOnlyList<string> ErrorTexts(string body) => PullRequestApiException.MessageOf(body);
+
+    public Exception Failure(string operation, HttpStatusCode? status, IReadOnlyList<string> errors, Exception? inner) =>
+        new PullRequestApiException("Azure DevOps", operation, status, errors, inner);
 }

@@ -15,14 +15,14 @@ internal sealed class PlatformHttp : IDisposable
 
     public PlatformHttp(Uri baseUrl, string token, IServiceDialect dialect, RetryPolicy policy, Action<string>? onRetry, HttpMessageHandler? handler)
     {
-        _http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null)
+        _http = new HttpClient(handler ?? SafeHandler.Create(), disposeHandler: handler is null)
         {
             BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"),
             Timeout = Timeout.InfiniteTimeSpan, // the pipeline owns every timeout
         };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("dd-gates", typeof(PlatformHttp).Assembly.GetName().Version?.ToString(3) ?? "0"));
-        _transport = new ApiTransport(_http, policy, onRetry, dialect: dialect);
+        _transport = new ApiTransport(_http, policy, onRetry, dialect: dialect, secrets: new SecretSet(token));
     }
 
     public HttpRequestHeaders Headers => _http.DefaultRequestHeaders;

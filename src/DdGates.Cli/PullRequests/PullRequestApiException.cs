@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace DdGates.Cli.PullRequests;
 
 /// <summary>A GitHub or Azure DevOps call that failed after the retries. The message names the call and the platform's own words, never the token.</summary>
-public sealed class PullRequestApiException(string platform, string operation, HttpStatusCode? status, string? detail, Exception? inner)
-    : Exception(Compose(platform, operation, status, detail, inner), inner)
+public sealed class PullRequestApiException(string platform, string operation, HttpStatusCode? status, IReadOnlyList<string> errors, Exception? inner)
+    : Exception(Compose(platform, operation, status, string.Join("; ", errors), inner), inner)
 {
     public HttpStatusCode? StatusCode { get; } = status;
 
@@ -15,18 +15,18 @@ public sealed class PullRequestApiException(string platform, string operation, H
     public bool IsDenied => StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 
     /// <summary>Both platforms answer errors as JSON with a "message" (GitHub basic-error; Azure DevOps' WrappedException).</summary>
-    public static string? MessageOf(string body)
+    public static IReadOnlyList<string> MessageOf(string body)
     {
         try
         {
             using var doc = JsonDocument.Parse(body);
             return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
-                ? m.GetString()
-                : null;
+                ? [m.GetString()!]
+                : [];
         }
         catch (JsonException)
         {
-            return body.Length == 0 ? null : body.Length > 200 ? body[..200] + "..." : body;
+            return body.Length == 0 ? [] : [body.Length > 200 ? body[..200] + "..." : body];
         }
     }
 
