@@ -39,7 +39,7 @@ public sealed class TerminalPresenter(TextWriter stdout, TextWriter stderr, Outp
     {
         var exit = RunExit.Invalid(problems.Count);
         stderr.WriteLine($"error: {exit.Reason}:");
-        foreach (var p in problems) stderr.WriteLine($"  {p.Describe(Spell)}");
+        foreach (var line in ProblemList.Lines(problems, p => p.Describe(Spell))) stderr.WriteLine($"  {line}");
         if (Json) Document(JsonReport.NoPlan("invalid", exit.Code, exit.Reason!, problems, evaluates, Spell));
         _reasonShown = exit.Reason;
     }

@@ -19,7 +19,7 @@ public static class SummaryMarkdown
         var text = new StringBuilder($"## Datadog Deployment Gates: invalid input\n\n**{Words.Plural(problems.Count, "problem", "problems")}; nothing was sent to Datadog.**");
         if (problems.Count > annotated) text.Append($" The first {annotated} are also annotations on the file.");
         text.AppendLine().AppendLine();
-        foreach (var p in problems) text.AppendLine($"- {Markdown.Escape(p.Describe(inputName))}");
+        foreach (var line in ProblemList.Lines(problems, p => p.Describe(inputName))) text.AppendLine($"- {Markdown.Escape(line)}");
         return text.ToString();
     }
 

@@ -12,13 +12,17 @@ namespace DdGates.Config;
 /// </summary>
 internal static class DocumentParser
 {
-    public const int MaxBytes = 8 * 1024 * 1024;
-
     public static YamlNode? Parse(string text, string file, List<Diagnostic> diagnostics)
     {
-        if (Encoding.UTF8.GetByteCount(text) > MaxBytes)
+        if (text.Length > GatesFile.MaxBytes || Encoding.UTF8.GetByteCount(text) > GatesFile.MaxBytes)
         {
-            diagnostics.Add(new Diagnostic(file, 0, 0, "", $"the file is larger than {MaxBytes / 1024 / 1024} MiB; split it up"));
+            diagnostics.Add(new Diagnostic(file, 0, 0, "", $"the file is larger than {GatesFile.MaxBytes / 1024 / 1024} MiB; split it up"));
+            return null;
+        }
+
+        if (Unprintable(text, file) is { } unprintable)
+        {
+            diagnostics.Add(unprintable);
             return null;
         }
 
@@ -40,10 +44,11 @@ internal static class DocumentParser
             text = text.Replace('\t', ' ');
         }
 
+        var scanner = new Scanner(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
             if (stream.Documents.Count > 1)
             {
                 var second = stream.Documents[1].RootNode;
@@ -51,7 +56,13 @@ internal static class DocumentParser
                 return null;
             }
 
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            if (stream.Documents.Count == 0)
+            {
+                diagnostics.Add(new Diagnostic(file, 0, 0, "", "the file holds no YAML document, only comments or markers; it needs a gates: list"));
+                return null;
+            }
+
+            return stream.Documents[0].RootNode;
         }
         catch (YamlException e)
         {
@@ -67,6 +78,43 @@ internal static class DocumentParser
             diagnostics.Add(new Diagnostic(file, lastLine, 1, "", "not valid YAML: the file ends inside a [ ] or { } list or mapping; is a bracket missing?"));
             return null;
         }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            // WARNING: YamlDotNet throws these for some escapes ("\U0011FFFF" is no character); the scanner knows where it was.
+            var at = scanner.CurrentPosition;
+            diagnostics.Add(new Diagnostic(file, (int)at.Line, (int)at.Column, "", "not valid YAML: an escape sequence (\\x, \\u or \\U) names no character"));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The first character YAML does not allow in a document (C0 and C1 controls other than tab, line breaks and NEL; DEL;
+    /// U+FFFE and U+FFFF; lone surrogates), or a U+FFFD, which is what bytes that are not UTF-8 were read as.
+    /// </summary>
+    private static Diagnostic? Unprintable(string text, string file)
+    {
+        int line = 1, column = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                continue;
+            }
+
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var bad = c == '\uFFFD' ? "bytes that are not UTF-8 (save the file as UTF-8)"
+                : (c < ' ' && c is not '\t' and not '\r') || c == '\u007F' || (c is >= '\u0080' and <= '\u009F' && c != '\u0085') || c is '\uFFFE' or '\uFFFF'
+                  || (char.IsSurrogate(c) && !pair && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1])))
+                    ? $"the control character U+{(int)c:X4}{(c == '\0' ? " (NUL: is the file UTF-16, or binary?)" : "")}, which YAML and JSON do not allow"
+                    : null;
+            if (bad is not null) return new Diagnostic(file, line, column, "", $"the file holds {bad}");
+            column++;
+        }
+
+        return null;
     }
 
     private static bool LooksLikeJson(string text, string file) =>

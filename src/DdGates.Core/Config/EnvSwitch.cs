@@ -29,10 +29,12 @@ internal sealed record EnvSwitch(bool? All, IReadOnlyDictionary<string, (bool Va
     /// <summary>Reports per-env keys that name no environment of the gate (a typo would silently do nothing).</summary>
     public void CheckKeys(IReadOnlyCollection<string> envs, NodeReader reader)
     {
-        foreach (var (env, (_, node)) in PerEnv ?? new Dictionary<string, (bool, YamlNode)>())
+        if (PerEnv is null) return;
+        var known = envs as IReadOnlySet<string> ?? envs.ToHashSet(StringComparer.Ordinal);
+        foreach (var (env, (_, node)) in PerEnv)
         {
-            if (envs.Contains(env)) continue;
-            var hint = Suggest.Closest(env, envs) is { } s ? $"; did you mean \"{s}\"?" : "";
+            if (known.Contains(env)) continue;
+            var hint = reader.Hint(env, envs) is { } s ? $"; did you mean \"{s}\"?" : "";
             reader.Error(node, $"{Path}.{env}", $"\"{env}\" is not one of this gate's envs ({string.Join(", ", envs)}){hint}");
         }
     }

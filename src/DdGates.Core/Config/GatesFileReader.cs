@@ -17,6 +17,7 @@ internal static class GatesFileReader
     {
         var gates = new List<GateSpec>();
         if (reader.Fields(root, "", TopFields) is not { } top) return (gates, null);
+        if (top.TryGetValue("$schema", out var schema)) reader.String(schema, "$schema");
         var scope = top.TryGetValue("scope", out var scopeNode) ? ScopeReader.Read(reader, scopeNode) : null;
         if (!top.TryGetValue("gates", out var list))
         {
@@ -85,6 +86,7 @@ internal static class GatesFileReader
         }
 
         var envs = new List<string>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         var items = node is YamlSequenceNode seq ? [.. seq.Children] : new List<YamlNode> { node };
         if (items.Count == 0) reader.Error(node, $"{path}.env", "must name at least one env");
         for (var i = 0; i < items.Count; i++)
@@ -92,7 +94,7 @@ internal static class GatesFileReader
             var itemPath = node is YamlSequenceNode ? $"{path}.env[{i}]" : $"{path}.env";
             if (reader.String(items[i], itemPath) is not { } env) continue;
             if (Names.TagProblem(env) is { } problem) reader.Error(items[i], itemPath, problem);
-            else if (envs.Contains(env)) reader.Error(items[i], itemPath, $"\"{env}\" is listed twice");
+            else if (!listed.Add(env)) reader.Error(items[i], itemPath, $"\"{env}\" is listed twice");
             else envs.Add(env);
         }
 

@@ -50,9 +50,10 @@ internal static class MonitorIds
         return id is null ? null : new MonitorRef(id, new(groups));
     }
 
+    /// <summary>"123" or 123: a monitor id is digits, written as text or as a number.</summary>
     private static string? Id(NodeReader reader, YamlNode node, string path)
     {
-        var id = reader.String(node, path);
+        var id = node is YamlScalarNode scalar && Scalars.KindOf(scalar) == ScalarKind.Number ? scalar.Value : reader.String(node, path);
         if (id is null) return null;
         if (id.Length > 0 && id.Length <= 19 && id.All(char.IsAsciiDigit)) return id;
         reader.Error(node, path, $"must be a monitor id (digits only), found \"{id}\"");

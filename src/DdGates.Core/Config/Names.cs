@@ -14,18 +14,24 @@ public static class Names
     public static string? TagProblem(string value)
     {
         if (value.Length == 0) return "must not be empty";
-        if (value.Length > MaxLength) return $"must be at most {MaxLength} characters (Datadog's tag length), found {value.Length}";
-        var bad = value.FirstOrDefault(c => char.IsWhiteSpace(c) || char.IsControl(c));
+        if (Length(value) > MaxLength) return $"must be at most {MaxLength} characters (Datadog's tag length), found {Length(value)}";
+        var bad = value.FirstOrDefault(c => IsSpace(c) || char.IsControl(c));
         return bad == default ? null : $"must not contain spaces or control characters, found {Show(bad)} in \"{Printable(value)}\"";
     }
 
     public static string? RuleNameProblem(string value)
     {
-        if (value.Trim().Length == 0) return "must not be empty";
-        if (value.Trim() != value) return "must not start or end with whitespace";
-        if (value.Length > MaxLength) return $"must be at most {MaxLength} characters";
+        if (value.All(IsSpace)) return "must not be empty";
+        if (IsSpace(value[0]) || IsSpace(value[^1])) return "must not start or end with whitespace";
+        if (Length(value) > MaxLength) return $"must be at most {MaxLength} characters";
         return value.Any(char.IsControl) ? "must not contain control characters (newlines, tabs)" : null;
     }
+
+    /// <summary>Characters as a person (and JSON Schema's maxLength) counts them: an emoji is one, not two UTF-16 units.</summary>
+    public static int Length(string value) => value.EnumerateRunes().Count();
+
+    /// <summary>White space as JSON Schema's \s has it: .NET's, plus the byte-order mark U+FEFF.</summary>
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
 
     private static string Show(char c) => c == ' ' ? "a space" : $"U+{(int)c:X4}";
 

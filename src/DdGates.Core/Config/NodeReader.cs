@@ -1,4 +1,5 @@
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace DdGates.Config;
@@ -37,7 +38,7 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
                 continue;
             }
 
-            var hint = Suggest.Closest(key, allowed) is { } s ? $"; did you mean \"{s}\"?" : $"; allowed: {string.Join(", ", allowed)}";
+            var hint = Hint(key, allowed) is { } s ? $"; did you mean \"{s}\"?" : $"; allowed: {string.Join(", ", allowed)}";
             Error(keyNode, Join(path, key), $"unknown field{hint}");
         }
 
@@ -52,36 +53,43 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
         return null;
     }
 
+    /// <summary>A text value. A number, true/false or null written without quotes is not text (YAML 1.2 and JSON agree; so does the schema).</summary>
     public string? String(YamlNode node, string path)
     {
         if (!Visit(node, path)) return null;
-        if (node is YamlScalarNode { Value: { } value } && !IsNull(node)) return value;
-        Error(node, path, IsNull(node) ? "must not be empty" : $"expected a text value, found {Kind(node)}");
+        if (node is YamlScalarNode { Value: { } value } scalar && Scalars.KindOf(scalar) == ScalarKind.Text) return value;
+        Error(node, path, IsNull(node) ? "must not be empty" : $"expected a text value, found {Kind(node)}{QuoteHint(node)}");
         return null;
     }
 
+    /// <summary>true or false, unquoted: a quoted "true" is text, and text is not a switch.</summary>
     public bool? Bool(YamlNode node, string path)
     {
         if (!Visit(node, path)) return null;
-        if (node is YamlScalarNode { Value: { } v } && YamlBool.TryParse(v, out var value)) return value;
+        if (node is YamlScalarNode { Value: { } v } scalar && Scalars.KindOf(scalar) == ScalarKind.Boolean && YamlBool.TryParse(v, out var value)) return value;
 
-        Error(node, path, $"expected true or false, found {Describe(node)}");
+        Error(node, path, $"expected true or false, found {Describe(node)}{(node is YamlScalarNode { Style: not ScalarStyle.Plain } ? " (a quoted value is text: write true or false without quotes)" : "")}");
         return null;
     }
 
+    /// <summary>A whole number, unquoted: 300, 1e3 and 1000.0 are whole numbers (as in JSON Schema); "300" is text.</summary>
     public long? Integer(YamlNode node, string path, long min, long max, string unit = "")
     {
         if (!Visit(node, path)) return null;
-        if (node is YamlScalarNode { Value: { } v } && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        if (node is YamlScalarNode scalar && Scalars.WholeNumber(scalar) is { } n)
         {
-            if (n >= min && n <= max) return n;
-            Error(node, path, $"must be between {min} and {max}{unit}, found {n}");
+            if (n >= min && n <= max) return (long)n;
+            Error(node, path, $"must be between {min} and {max}{unit}, found {n.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
 
-        Error(node, path, $"expected a whole number between {min} and {max}{unit}, found {Describe(node)}");
+        Error(node, path, $"expected a whole number between {min} and {max}{unit}, found {Describe(node)}{(node is YamlScalarNode { Style: not ScalarStyle.Plain } ? " (a quoted value is text: write the number without quotes)" : "")}");
         return null;
     }
+
+    /// <summary>"did you mean": only for the first problems a file shows, so a file of thousands of typos stays linear.</summary>
+    public string? Hint(string typed, IEnumerable<string> known) =>
+        diagnostics.Count < GatesFile.MaxProblemsShown ? Suggest.Closest(typed, known) : null;
 
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
@@ -107,9 +115,14 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
     private static string Describe(YamlNode node) => node switch
     {
         YamlScalarNode s when IsNull(s) => "nothing",
+        YamlScalarNode s when Scalars.KindOf(s) == ScalarKind.Boolean => $"the value {s.Value}",
+        YamlScalarNode s when Scalars.KindOf(s) == ScalarKind.Number => $"the number {Truncate(s.Value ?? "")}",
         YamlScalarNode s => $"\"{Truncate(s.Value ?? "")}\"",
         _ => Kind(node),
     };
+
+    private static string QuoteHint(YamlNode node) =>
+        node is YamlScalarNode s && Scalars.KindOf(s) is ScalarKind.Number or ScalarKind.Boolean ? $" (quote it to make it text: \"{Truncate(s.Value ?? "")}\")" : "";
 
     private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;
 }

@@ -96,8 +96,14 @@ internal static class RuleReader
         }
 
         var query = reader.String(queryNode!, $"{path}.query");
-        if (query is not null && query.Trim().Length == 0) reader.Error(queryNode, $"{path}.query", "must not be blank");
-        return string.IsNullOrWhiteSpace(query) ? null : new MonitorQueryOptions(query, settings);
+        if (query is null) return null;
+        if (query.All(Names.IsSpace))
+        {
+            reader.Error(queryNode, $"{path}.query", "must not be blank");
+            return null;
+        }
+
+        return new MonitorQueryOptions(query, settings);
     }
 
     private static FaultyDeploymentOptions? Faulty(NodeReader reader, YamlNode? node, string path)

@@ -118,16 +118,17 @@ public class ThreeHostsTests
 
     [Theory]
     [MemberData(nameof(Hosts))]
-    public async Task A_failure_nobody_planned_for_still_ends_with_outputs_a_summary_and_one_failure(string host)
+    public async Task An_answer_the_client_cannot_read_ends_with_outputs_a_summary_and_one_failure_that_names_the_server(string host)
     {
-        // The emulator answers a gate without an id: the client cannot map it, which no catch in the flow expects.
+        // The emulator answers a gate without an id: the answer is not what the API sends, which is the server's fault, not ours.
         await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { FaultRate = 1, FaultKinds = ["gate-without-id"] });
         var step = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "plan", ["config"] = CliRunner.TempFile(Gates) });
 
         Assert.True(step.ExitCode == ExitCodes.Failed, step.ToString());
         Assert.Equal("failed", step.Outputs["result"]);
-        Assert.Contains("unexpected error", step.Summary, StringComparison.Ordinal);
-        Assert.Single(step.Errors, e => e.Contains("unexpected error", StringComparison.Ordinal));
+        Assert.Contains("unreadable answer: no gate id", step.Summary, StringComparison.Ordinal);
+        Assert.Single(step.Errors, e => e.Contains("unreadable answer: no gate id", StringComparison.Ordinal));
+        Assert.DoesNotContain("unexpected error", step.Stdout + step.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", step.Stdout + step.Stderr, StringComparison.Ordinal);
     }
 }

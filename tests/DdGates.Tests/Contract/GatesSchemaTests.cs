@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using YamlDotNet.RepresentationModel;
 
 namespace DdGates.Tests.Contract;
 
@@ -13,10 +12,7 @@ public class GatesSchemaTests
     [Fact]
     public void Schema_accepts_the_example_gates_file()
     {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Root, "examples", "gates.yaml"))));
-
-        var problems = SchemaValidator.ForDocument(Schema).Validate(OpenApiSpec.ToJson(yaml.Documents[0].RootNode), Schema);
+        var problems = GatesSchema.ProblemsOfYaml(File.ReadAllText(Path.Combine(Root, "examples", "gates.yaml")));
 
         Assert.Empty(problems);
     }
@@ -24,9 +20,9 @@ public class GatesSchemaTests
     [Fact]
     public void Schema_refuses_a_misspelt_field()
     {
-        var doc = JsonNode.Parse("""{"gates":[{"service":"web","env":"prod","rule":[]}]}""");
+        var problems = GatesSchema.Problems("""{"gates":[{"service":"web","env":"prod","rule":[]}]}""");
 
-        Assert.Contains(SchemaValidator.ForDocument(Schema).Validate(doc, Schema), p => p.Contains("\"rule\" is not allowed", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("/gates/0/rule:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -31,13 +31,8 @@ public class ExportTests
     }
 
     /// <summary>What the editor schema (schema/gates.schema.json) finds wrong with a gates file.</summary>
-    private static IReadOnlyList<string> SchemaProblems(string text)
-    {
-        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(DdGates.Tests.Manifests.RepoFiles.Root, "schema", "gates.schema.json")))!.AsObject();
-        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
-        yaml.Load(new StringReader(text));
-        return [.. DdGates.Tests.Contract.SchemaValidator.ForDocument(schema).Validate(DdGates.Tests.Contract.OpenApiSpec.ToJson(yaml.Documents[0].RootNode), schema)];
-    }
+    private static IReadOnlyList<string> SchemaProblems(string text) =>
+        text.TrimStart().StartsWith('{') ? DdGates.Tests.Contract.GatesSchema.Problems(text) : DdGates.Tests.Contract.GatesSchema.ProblemsOfYaml(text);
 
     [Fact]
     public async Task Gates_that_differ_only_by_env_fold_into_one_entry_with_a_per_env_dry_run()

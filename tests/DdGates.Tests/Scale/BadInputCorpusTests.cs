@@ -92,7 +92,7 @@ public class BadInputCorpusTests
         var run = await CliRunner.RunAsync(emulator, "apply", "--config", big);
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("the file is larger than 8 MiB", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("the file is larger than 4 MiB", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(emulator.State.Log.Entries);
     }
 
