@@ -35,7 +35,8 @@ internal sealed record EnvSwitch(bool? All, IReadOnlyDictionary<string, (bool Va
         {
             if (known.Contains(env)) continue;
             var hint = reader.Hint(env, envs) is { } s ? $"; did you mean \"{s}\"?" : "";
-            reader.Error(node, $"{Path}.{env}", $"\"{env}\" is not one of this gate's envs ({string.Join(", ", envs)}){hint}");
+            var listed = envs.Count <= 10 ? string.Join(", ", envs) : $"{envs.Count} envs";
+            reader.Error(node, $"{Path}.{env}", $"\"{env}\" is not one of this gate's envs ({listed}){hint}");
         }
     }
 }

@@ -15,8 +15,9 @@ public static class Names
     {
         if (value.Length == 0) return "must not be empty";
         if (Length(value) > MaxLength) return $"must be at most {MaxLength} characters (Datadog's tag length), found {Length(value)}";
-        var bad = value.FirstOrDefault(c => IsSpace(c) || char.IsControl(c));
-        return bad == default ? null : $"must not contain spaces or control characters, found {Show(bad)} in \"{Printable(value)}\"";
+        // WARNING: not FirstOrDefault: its "none found" is '\0', which is itself a character to refuse.
+        var at = value.AsSpan().IndexOfAnyExcept(TagCharacters);
+        return at < 0 ? null : $"must not contain spaces or control characters, found {Show(value[at])} in \"{Printable(value)}\"";
     }
 
     public static string? RuleNameProblem(string value)
@@ -32,6 +33,9 @@ public static class Names
 
     /// <summary>White space as JSON Schema's \s has it: .NET's, plus the byte-order mark U+FEFF.</summary>
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
+
+    private static readonly System.Buffers.SearchValues<char> TagCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => !IsSpace(c) && !char.IsControl(c))]);
 
     private static string Show(char c) => c == ' ' ? "a space" : $"U+{(int)c:X4}";
 

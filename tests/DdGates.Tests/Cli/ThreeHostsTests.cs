@@ -143,11 +143,17 @@ internal sealed record HostedStep(int ExitCode, Dictionary<string, string> Outpu
 
     /// <param name="inputs">Inputs by their GitHub name; the Azure run spells them as task.json does.</param>
     /// <param name="variables">More of the step's environment, as the runner or the agent sets it (GITHUB_EVENT_PATH, BUILD_REASON).</param>
-    public static async Task<HostedStep> RunAsync(string host, EmulatorHost emulator, Dictionary<string, string> inputs,
+    public static Task<HostedStep> RunAsync(string host, EmulatorHost emulator, Dictionary<string, string> inputs,
+        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey, DdGates.Api.RetryPolicy? retry = null,
+        IReadOnlyDictionary<string, string>? variables = null) =>
+        RunAsync(host, emulator.BaseUrl, inputs, apiKey, appKey, retry, variables);
+
+    /// <summary>The same against any API address (a hostile server's).</summary>
+    public static async Task<HostedStep> RunAsync(string host, Uri apiUrl, Dictionary<string, string> inputs,
         string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey, DdGates.Api.RetryPolicy? retry = null,
         IReadOnlyDictionary<string, string>? variables = null)
     {
-        inputs["api-url"] = emulator.BaseUrl.AbsoluteUri;
+        inputs["api-url"] = apiUrl.AbsoluteUri;
         inputs["api-key"] = apiKey;
         inputs["app-key"] = appKey;
         var dir = Directory.CreateTempSubdirectory("dd-gates-host-").FullName;

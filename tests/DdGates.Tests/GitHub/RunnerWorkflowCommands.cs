@@ -3,39 +3,82 @@ namespace DdGates.Tests.GitHub;
 public sealed record ParsedCommand(string Command, IReadOnlyDictionary<string, string> Properties, string Data);
 
 /// <summary>
-/// A port of the runner's stdout command parser (actions/runner ActionCommand.TryParseV2):
-/// <c>::command k=v,k=v::data</c> at line start after trimming leading whitespace; properties split
-/// on ',' then on the first '='; keys are not trimmed; values and data are unescaped.
+/// A port of how the runner reads a step's output for commands (actions/runner at 258d6c8: ActionCommandManager.TryProcessCommand,
+/// ActionCommand.TryParseV2 and TryParse). Lines end at \n, \r\n or a lone \r (StreamReader.ReadLine). A line is a command when,
+/// after trimming leading white space, it is <c>::command k=v,k=v::data</c> (properties split on ',' then the first '='; keys not
+/// trimmed), or when it holds <c>##[command k=v;k=v]data</c> anywhere (the older form). <c>::stop-commands::TOKEN</c> stops all
+/// processing until a line that is the command TOKEN; neither of the two is returned. Unlike the runner, any command name counts,
+/// not only the registered ones, so a test sees every line the runner could take for a command.
 /// </summary>
 internal static class RunnerWorkflowCommands
 {
     public static List<ParsedCommand> Parse(string stdout)
     {
         var commands = new List<ParsedCommand>();
-        foreach (var raw in stdout.Split('\n'))
+        string? stopToken = null;
+        foreach (var raw in stdout.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r'))
         {
-            var line = raw.TrimEnd('\r').TrimStart();
-            if (!line.StartsWith("::", StringComparison.Ordinal)) continue;
-            var end = line.IndexOf("::", 2, StringComparison.Ordinal);
-            if (end < 0) continue;
-            var head = line[2..end];
-            var data = Unescape(line[(end + 2)..], property: false);
-            var space = head.IndexOf(' ', StringComparison.Ordinal);
-            var name = space < 0 ? head : head[..space];
-            var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (space >= 0)
+            if ((ParseV2(raw) ?? ParseV1(raw)) is not { } command) continue;
+            if (stopToken is not null)
             {
-                foreach (var pair in head[(space + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                    if (equals > 0) properties[pair[..equals]] = Unescape(pair[(equals + 1)..], property: true);
-                }
+                if (string.Equals(command.Command, stopToken, StringComparison.OrdinalIgnoreCase)) stopToken = null;
+                continue;
             }
 
-            commands.Add(new ParsedCommand(name, properties, data));
+            if (string.Equals(command.Command, "stop-commands", StringComparison.OrdinalIgnoreCase))
+            {
+                stopToken = command.Data;
+                continue;
+            }
+
+            commands.Add(command);
         }
 
         return commands;
+    }
+
+    private static ParsedCommand? ParseV2(string raw)
+    {
+        var line = raw.TrimStart();
+        if (!line.StartsWith("::", StringComparison.Ordinal)) return null;
+        var end = line.IndexOf("::", 2, StringComparison.Ordinal);
+        if (end < 0) return null;
+        var head = line[2..end];
+        var data = Unescape(line[(end + 2)..], property: false);
+        var space = head.IndexOf(' ', StringComparison.Ordinal);
+        var name = space < 0 ? head : head[..space];
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (space >= 0)
+        {
+            foreach (var pair in head[(space + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0) properties[pair[..equals]] = Unescape(pair[(equals + 1)..], property: true);
+            }
+        }
+
+        return new ParsedCommand(name, properties, data);
+    }
+
+    private static ParsedCommand? ParseV1(string line)
+    {
+        var prefix = line.IndexOf("##[", StringComparison.Ordinal);
+        if (prefix < 0) return null;
+        var close = line.IndexOf(']', prefix);
+        if (close < 0) return null;
+        var info = line[(prefix + 3)..close];
+        var space = info.IndexOf(' ', StringComparison.Ordinal);
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (space > 0)
+        {
+            foreach (var pair in info[(space + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0) properties[pair[..equals]] = pair[(equals + 1)..];
+            }
+        }
+
+        return new ParsedCommand(space < 0 ? info : info[..space], properties, line[(close + 1)..]);
     }
 
     private static string Unescape(string value, bool property)

@@ -1,0 +1,74 @@
+using System.Net;
+using DdGates.Api;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DdGates.Tests.Hostile;
+
+/// <summary>
+/// Waits the server asks for, on a fake clock: the transport's pipeline runs on the TimeProvider it is given, so the test
+/// reads, at each request the server sees, how much (virtual) time the client waited.
+/// </summary>
+[Collection(nameof(HostileServerTests))]
+public class RetryAfterTests
+{
+    [Theory]
+    [InlineData("Retry-After", "2", 2.0)]
+    [InlineData("Retry-After", "date", 3.0)]
+    public async Task A_503_waits_what_Retry_After_asks(string header, string value, double seconds)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var seen = new List<DateTimeOffset>();
+        await using var server = new HostileServer((_, n, stream, ct) =>
+        {
+            lock (seen) seen.Add(clock.GetUtcNow());
+            var retryAfter = value == "date" ? clock.GetUtcNow().AddSeconds(seconds).ToString("R") : value;
+            return n == 1
+                ? HostileServer.Write(stream, 503, "", [(header, retryAfter)], ct)
+                : HostileServer.Write(stream, 200, "{}", [], ct);
+        });
+
+        var waited = await SendAndMeasure(server, clock, seen, new RetryPolicy());
+
+        Assert.InRange(waited.TotalSeconds, seconds, seconds + 0.5); // plus 50-250 ms of jitter; the old backoff would have been 0.5 s
+    }
+
+    [Fact]
+    public async Task A_wait_past_the_cap_is_cut_to_the_cap_and_said()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var seen = new List<DateTimeOffset>();
+        await using var server = new HostileServer((_, n, stream, ct) =>
+        {
+            lock (seen) seen.Add(clock.GetUtcNow());
+            return n == 1 ? HostileServer.Write(stream, 429, "", [("X-RateLimit-Reset", "1e308")], ct) : HostileServer.Write(stream, 200, "{}", [], ct);
+        });
+        var said = new List<string>();
+
+        var waited = await SendAndMeasure(server, clock, seen, new RetryPolicy(), said.Add);
+
+        var cap = new RetryPolicy().MaxRateLimitWait;
+        Assert.InRange(waited, cap, cap + TimeSpan.FromMilliseconds(350));
+        Assert.Contains(said, s => s.Contains("the server asked to wait more than a day; waiting 65.0 s, the most one wait may take", StringComparison.Ordinal));
+    }
+
+    private static async Task<TimeSpan> SendAndMeasure(HostileServer server, FakeTimeProvider clock, List<DateTimeOffset> seen, RetryPolicy policy, Action<string>? onRetry = null)
+    {
+        using var http = new HttpClient(SafeHandler.Create()) { BaseAddress = server.Url, Timeout = Timeout.InfiniteTimeSpan };
+        var transport = new ApiTransport(http, policy, onRetry, clock);
+        var send = transport.SendAsync("get", () => new HttpRequestMessage(HttpMethod.Get, "x"), safeToRepeat: true, default);
+        for (var i = 0; i < 20_000 && !send.IsCompleted; i++)
+        {
+            // Virtual time runs in 50 ms steps while the real requests take microseconds.
+            await Task.Delay(1);
+            if (seen.Count > 0) clock.Advance(TimeSpan.FromMilliseconds(50));
+        }
+
+        using var response = await send;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        lock (seen)
+        {
+            Assert.Equal(2, seen.Count);
+            return seen[1] - seen[0];
+        }
+    }
+}
