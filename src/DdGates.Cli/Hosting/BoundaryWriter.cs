@@ -6,7 +6,7 @@ namespace DdGates.Cli.Hosting;
 /// <summary>
 /// The one boundary every line the program prints crosses (stdout and stderr, wrapped once in <see cref="CliApp"/>):
 /// it takes the run's secrets out, and defuses host commands in plain text the way the host reading the log needs
-/// (<see cref="HostCommands.DefuserFor"/>). Lines are cut at \n and at a lone \r, since the runner and the agent read
+/// (<see cref="HostDetector.Defuser"/>). Lines are cut at \n and at a lone \r, since the runner and the agent read
 /// both as line breaks. A host writes its own commands with <see cref="Boundary.WriteCommand"/> (redacted, not defused)
 /// and its mask commands with <see cref="Boundary.WriteMask"/> (the one verbatim line: it must carry the secret).
 /// </summary>
@@ -41,26 +41,10 @@ public sealed class BoundaryWriter(TextWriter inner, SecretSet secrets, Func<str
     public override void WriteLine() => Write('\n');
 
     /// <summary>A host command: the secrets come out, the command stays a command.</summary>
-    internal void WriteCommandLine(string line)
-    {
-        lock (_lock)
-        {
-            EndLine();
-            inner.Write(secrets.Redact(line.ReplaceLineEndings(" ")) + "\n");
-            inner.Flush();
-        }
-    }
+    internal void WriteCommandLine(string line) => WriteOwnLine(secrets.Redact(line.ReplaceLineEndings(" ")));
 
     /// <summary>The host's mask command, as is: it names the secret so that the host hides it.</summary>
-    internal void WriteMaskLine(string line)
-    {
-        lock (_lock)
-        {
-            EndLine();
-            inner.Write(line + "\n");
-            inner.Flush();
-        }
-    }
+    internal void WriteMaskLine(string line) => WriteOwnLine(line);
 
     /// <summary>
     /// WARNING: flushes whole lines only. A line is cleaned once it is complete, so a secret written in two pieces is
@@ -91,24 +75,28 @@ public sealed class BoundaryWriter(TextWriter inner, SecretSet secrets, Func<str
         }
 
         _afterCr = c == '\r';
-        if (c is '\n' or '\r')
-        {
-            inner.Write(Clean(_line.ToString()) + "\n");
-            _line.Clear();
-            inner.Flush();
-            return;
-        }
-
-        _line.Append(c);
+        if (c is '\n' or '\r') EndLine();
+        else _line.Append(c);
     }
 
-    /// <summary>A command must start a line of its own: a half-written plain line is ended first.</summary>
+    /// <summary>A line the host writes itself, on a line of its own: a half-written plain line is ended first.</summary>
+    private void WriteOwnLine(string line)
+    {
+        lock (_lock)
+        {
+            if (_line.Length > 0) EndLine();
+            _afterCr = false;
+            inner.Write(line + "\n");
+            inner.Flush();
+        }
+    }
+
+    /// <summary>The pending plain line, cleaned, with its end.</summary>
     private void EndLine()
     {
-        if (_line.Length == 0) return;
         inner.Write(Clean(_line.ToString()) + "\n");
         _line.Clear();
-        _afterCr = false;
+        inner.Flush();
     }
 
     private string Clean(string line) => defuse(secrets.Redact(line));

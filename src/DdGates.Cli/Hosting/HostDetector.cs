@@ -15,7 +15,7 @@ public static class HostDetector
     /// in a workflow's run step prints into a log the runner parses just the same.
     /// </summary>
     public static Func<string, string> Defuser(Func<string, string?> env) =>
-        IsGitHub(env) ? line => WorkflowCommand.Defuse(line) : IsAzure(env) ? LoggingCommand.Defuse : line => line;
+        IsGitHub(env) ? WorkflowCommand.Defuse : IsAzure(env) ? LoggingCommand.Defuse : line => line;
 
     private static bool IsGitHub(Func<string, string?> env) => string.Equals(env("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
 

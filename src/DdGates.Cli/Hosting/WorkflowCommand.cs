@@ -22,10 +22,10 @@ public static class WorkflowCommand
     /// <c>::stop-commands::TOKEN</c> and <c>::TOKEN::</c> with a fresh random token (ActionCommandManager: while stopped,
     /// no command is processed and the line is shown as it is), so it reads as written and does nothing.
     /// </summary>
-    public static string Defuse(string line, Func<string>? newToken = null)
+    public static string Defuse(string line)
     {
         if (!line.TrimStart().StartsWith("::", StringComparison.Ordinal) && !line.Contains("##[", StringComparison.Ordinal)) return line;
-        var token = newToken?.Invoke() ?? Guid.NewGuid().ToString("N");
+        var token = Guid.NewGuid().ToString("N");
         return $"::stop-commands::{token}\n{line}\n::{token}::";
     }
 

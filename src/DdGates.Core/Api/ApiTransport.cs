@@ -64,12 +64,6 @@ public sealed class ApiTransport
                 {
                     await BoundedBody.BufferAsync(answer, ctx.CancellationToken).ConfigureAwait(false);
                 }
-                catch (ResponseTooLargeException e)
-                {
-                    var status = answer.StatusCode;
-                    answer.Dispose();
-                    throw new AnswerRefusedException(status, e.Message);
-                }
                 catch
                 {
                     answer.Dispose();
@@ -79,7 +73,7 @@ public sealed class ApiTransport
                 return answer;
             }, context).ConfigureAwait(false);
         }
-        catch (AnswerRefusedException e)
+        catch (ResponseTooLargeException e)
         {
             throw _dialect.Failure(operation, e.Status, [e.Message], null);
         }
@@ -159,10 +153,4 @@ public sealed class ApiTransport
             })
             .AddTimeout(policy.AttemptTimeout)
             .Build();
-}
-
-/// <summary>An answer the transport will not take (too large): not retried, reported with its status.</summary>
-internal sealed class AnswerRefusedException(HttpStatusCode status, string message) : Exception(message)
-{
-    public HttpStatusCode Status { get; } = status;
 }

@@ -12,7 +12,7 @@ internal static class BoundedBody
     {
         var success = response.IsSuccessStatusCode;
         var limit = success ? ResponseLimits.MaxBodyBytes : ResponseLimits.MaxErrorBodyBytes;
-        if (success && response.Content.Headers.ContentLength > limit) throw new ResponseTooLargeException(limit);
+        if (success && response.Content.Headers.ContentLength > limit) throw new ResponseTooLargeException(response.StatusCode, limit);
 
         var buffer = new MemoryStream();
         await using (var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false))
@@ -28,7 +28,7 @@ internal static class BoundedBody
 
         if (buffer.Length > limit)
         {
-            if (success) throw new ResponseTooLargeException(limit);
+            if (success) throw new ResponseTooLargeException(response.StatusCode, limit);
             buffer.SetLength(limit);
         }
 
@@ -39,6 +39,9 @@ internal static class BoundedBody
     }
 }
 
-/// <summary>An answer larger than any answer of the API can be: a wrong api-url, a proxy's page, or a hostile server.</summary>
-internal sealed class ResponseTooLargeException(int limit)
-    : Exception($"the answer is larger than {limit / 1024 / 1024} MiB, more than any answer of this API; dd-gates stopped reading it (is api-url right?)");
+/// <summary>An answer larger than any answer of the API can be (a wrong api-url, a proxy's page, a hostile server): not retried, reported with its status.</summary>
+internal sealed class ResponseTooLargeException(System.Net.HttpStatusCode status, int limit)
+    : Exception($"the answer is larger than {limit / 1024 / 1024} MiB, more than any answer of this API; dd-gates stopped reading it (is api-url right?)")
+{
+    public System.Net.HttpStatusCode Status { get; } = status;
+}
