@@ -33,6 +33,7 @@ public sealed class EvaluateUseCase(IRunPresenter presenter, Func<string, string
             target = target with { GateJustCreated = applied.Gates.Any(g => g.Plan.Key == target.Key && g.Outcome.Result == GateResult.Created) };
         }
 
+        if (!evaluation.ApplyFirst && DatadogSite.PlaintextWarning(evaluation.Run.ApiUrl) is { } plaintext) presenter.Warning(plaintext); // apply already said it
         using var client = new DatadogClient(evaluation.Run.ApiUrl, evaluation.Run.Keys, policy, presenter.Debug);
         var evaluator = new Evaluator(client, schedule, presenter);
         try

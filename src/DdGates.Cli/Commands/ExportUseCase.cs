@@ -23,6 +23,7 @@ public sealed class ExportUseCase(IRunPresenter presenter, RetryPolicy policy, F
             return RunExit.Invalid(problems.Count);
         }
 
+        if (DatadogSite.PlaintextWarning(export.ApiUrl) is { } plaintext) presenter.Warning(plaintext);
         using var client = new DatadogClient(export.ApiUrl, export.Keys, policy, presenter.Debug);
         List<ActualGate> gates;
         try

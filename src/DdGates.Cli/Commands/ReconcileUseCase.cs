@@ -14,6 +14,7 @@ public sealed class ReconcileUseCase(IRunPresenter presenter, Func<string, strin
     {
         var (run, problems) = RunValidator.Validate(settings, readFile, needsKeys: false);
         if (run is null) return Invalid(problems);
+        foreach (var warning in run.Desired.Warnings) presenter.Warning(warning);
         presenter.Validated(run.Desired);
         return RunExit.Ok;
     }
@@ -25,6 +26,7 @@ public sealed class ReconcileUseCase(IRunPresenter presenter, Func<string, strin
     {
         var (run, problems) = RunValidator.Validate(settings, readFile, needsKeys: true);
         if (run is null) return new ReconcileRun(Invalid(problems), null, problems);
+        foreach (var warning in run.Desired.Warnings) presenter.Warning(warning);
         var outcome = await ReconcileAsync(run, apply, ct);
         return new ReconcileRun(RunExit.For(outcome, settings.FailOnDrift, settings.DetailedExitCode), outcome, []);
     }

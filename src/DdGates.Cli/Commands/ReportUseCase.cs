@@ -19,6 +19,7 @@ public sealed class ReportUseCase(IRunPresenter presenter, Func<string, string?>
         }
 
         var to = time.GetUtcNow();
+        if (DatadogSite.PlaintextWarning(report.ApiUrl) is { } plaintext) presenter.Warning(plaintext);
         using var client = new DatadogClient(report.ApiUrl, report.Keys, policy, presenter.Debug);
         ReadinessReport readiness;
         try

@@ -14,6 +14,11 @@ public static class DatadogSite
     /// <summary>Datadog documents Deployment Gates as not available on these sites.</summary>
     public static readonly IReadOnlyList<string> Unavailable = ["ddog-gov.com", "us2.ddog-gov.com"];
 
+    /// <summary>A warning when the keys would cross the network unencrypted (http:// to a host that is not this machine); else null.</summary>
+    public static string? PlaintextWarning(Uri apiUrl) => apiUrl.Scheme == Uri.UriSchemeHttp && !apiUrl.IsLoopback
+        ? $"the API URL {apiUrl.Scheme}://{apiUrl.Authority} is http://, not https://, and not on this machine: the Datadog keys would travel unencrypted. Use https://, unless this is a proxy you trust"
+        : null;
+
     /// <summary>Resolves a site name to its API base URL, or explains why it cannot.</summary>
     public static bool TryGetApiUrl(string site, out Uri apiUrl, out string error)
     {

@@ -10,6 +10,9 @@ public sealed record DesiredState(IReadOnlyList<GateSpec> Gates, IReadOnlyList<D
 {
     public bool IsValid => Diagnostics.Count == 0;
 
+    /// <summary>What is valid but deserves a second look (<see cref="CaseCollisions"/>); shown, never blocking.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public GateScope? Scope { get; init; }
 
     public bool Prune { get; init; }

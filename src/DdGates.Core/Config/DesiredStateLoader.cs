@@ -18,7 +18,9 @@ public static class DesiredStateLoader
         var root = DocumentParser.Parse(text, file, diagnostics);
         if (root is null) return new DesiredState([], diagnostics);
         var (gates, scope) = GatesFileReader.Read(new NodeReader(file, diagnostics), root);
-        return new DesiredState(diagnostics.Count == 0 ? gates : [], diagnostics) { Scope = scope };
+        return diagnostics.Count == 0
+            ? new DesiredState(gates, []) { Scope = scope, Warnings = CaseCollisions.Find(gates) }
+            : new DesiredState([], diagnostics) { Scope = scope };
     }
 
     /// <summary>One gate from the service, env, identifier and dry-run inputs, and a rules document.</summary>

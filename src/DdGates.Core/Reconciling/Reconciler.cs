@@ -12,6 +12,7 @@ public static class Reconciler
     public static async Task<ReconcileOutcome> RunAsync(ValidatedRun run, bool apply, IRunReporter reporter, RetryPolicy policy,
         CancellationToken ct, Action<Plan>? onPlanned = null, Action<GateRun>? onGate = null)
     {
+        if (DatadogSite.PlaintextWarning(run.ApiUrl) is { } plaintext) reporter.Warning(plaintext);
         using var client = new DatadogClient(run.ApiUrl, run.Keys, policy, reporter.Debug);
         try
         {

@@ -59,6 +59,23 @@ public class PlanCommentTests
 
     [Theory]
     [MemberData(nameof(Hosts))]
+    public async Task Keys_a_server_echoes_into_the_failed_plan_reach_the_comment_redacted(string host)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await using var datadog = DdGates.Tests.Hostile.HostileServer.Always(403,
+            $$"""{"errors":["key {{TestEmulator.ApiKey}} with application key {{TestEmulator.AppKey}} may not read gates"]}""");
+
+        var step = await PlanAsync(host, emulator, CliRunner.TempFile(OneRule), run: 9, datadog: datadog.Url);
+
+        Assert.Equal(ExitCodes.Failed, step.ExitCode);
+        var body = Assert.Single(emulator.State.PullRequests.Comments(Key(host))).Body;
+        Assert.Contains("may not read gates", body, StringComparison.Ordinal); // the server's words got into the comment...
+        Assert.DoesNotContain(TestEmulator.ApiKey, body, StringComparison.Ordinal); // ...without the keys
+        Assert.DoesNotContain(TestEmulator.AppKey, body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
     public async Task Two_runs_at_once_end_with_one_comment_holding_the_later_runs_plan(string host)
     {
         for (var round = 0; round < 3; round++)

@@ -24,8 +24,9 @@ internal static class PullRequestSteps
 
     public static string AzureThreads => PlatformEndpoints.AzureKey(AzureRepositoryId, AzurePullRequestId);
 
+    /// <param name="datadog">Where the Datadog API is, when not the emulator (the emulator still plays GitHub and Azure DevOps).</param>
     public static Task<HostedStep> PlanAsync(string host, EmulatorHost emulator, string gatesFile, long run, string? token = null,
-        Dictionary<string, string>? inputs = null, Dictionary<string, string>? variables = null)
+        Dictionary<string, string>? inputs = null, Dictionary<string, string>? variables = null, Uri? datadog = null)
     {
         inputs ??= [];
         inputs["command"] = "plan";
@@ -34,7 +35,7 @@ internal static class PullRequestSteps
         if (host == "github") inputs["github-token"] = token ?? GitHubToken;
         else env["SYSTEM_ACCESSTOKEN"] = token ?? AzureToken;
         foreach (var (name, value) in variables ?? []) env[name] = value;
-        return HostedStep.RunAsync(host, emulator, inputs, variables: env);
+        return HostedStep.RunAsync(host, datadog ?? emulator.BaseUrl, inputs, variables: env);
     }
 
     private static Dictionary<string, string> GitHub(EmulatorHost emulator, long run)
