@@ -1,5 +1,5 @@
-using DdGates.Api;
 using DdGates.Evaluation;
+using DdGates.Http;
 
 namespace DdGates.Cli;
 
@@ -10,6 +10,9 @@ namespace DdGates.Cli;
 public sealed record CliRuntime(DateTimeOffset StartedAt, RetryPolicy? Retry = null, PollSchedule? Schedule = null)
 {
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>stdout and stderr are a terminal a person watches (colour goes on, unless NO_COLOR says otherwise).</summary>
+    public bool Terminal { get; init; }
 
     /// <summary>The run's secrets, taken out of every output (<see cref="Hosting.BoundaryWriter"/>); filled from the environment by <see cref="CliApp"/>.</summary>
     public SecretSet Secrets { get; init; } = new();

@@ -15,4 +15,4 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, new CliRuntime(startedAt), cancel.Token);
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, new CliRuntime(startedAt) { Terminal = !Console.IsOutputRedirected && !Console.IsErrorRedirected }, cancel.Token);

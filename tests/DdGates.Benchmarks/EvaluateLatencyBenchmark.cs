@@ -4,6 +4,7 @@ using DdGates.Api;
 using DdGates.Cli;
 using DdGates.Emulator;
 using DdGates.Evaluation;
+using DdGates.Http;
 using DdGates.Model;
 
 namespace DdGates.Benchmarks;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DdGates.Config;
 using DdGates.Emulator;
 
 namespace DdGates.Benchmarks;

@@ -1,6 +1,5 @@
-using DdGates.Api;
-using DdGates.Cli.Hosting;
-using DdGates.Inputs;
+using DdGates.Cli.Platforms.AzurePipelines;
+using DdGates.Http;
 
 namespace DdGates.Cli.Inputs;
 

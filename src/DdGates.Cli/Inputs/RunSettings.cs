@@ -1,6 +1,5 @@
 using System.Globalization;
 using DdGates.Config;
-using DdGates.Inputs;
 
 namespace DdGates.Cli.Inputs;
 
@@ -17,10 +16,12 @@ public sealed record RunSettings
     public bool Prune { get; init; }
     public string? Site { get; init; }
     public string? ApiUrl { get; init; }
-    public Given ApiKey { get; init; } = Given.Nothing(InputTable.ApiKey);
-    public Given AppKey { get; init; } = Given.Nothing(InputTable.AppKey);
+    public Sourced ApiKey { get; init; } = Sourced.Nothing(InputTable.ApiKey);
+    public Sourced AppKey { get; init; } = Sourced.Nothing(InputTable.AppKey);
     /// <summary>An OAuth access token, instead of the two keys.</summary>
-    public Given AccessToken { get; init; } = Given.Nothing(InputTable.AccessToken);
+    public Sourced AccessToken { get; init; } = Sourced.Nothing(InputTable.AccessToken);
+    /// <summary>How the place this run comes from spells inputs, for every message that names one.</summary>
+    public InputNames Names { get; init; } = InputNames.CommandLine;
     /// <summary>How a person sets credentials where this run comes from, for the message when none are set.</summary>
     public string CredentialsHelp { get; init; } = "set DD_API_KEY and DD_APP_KEY (or DATADOG_API_KEY and DATADOG_APP_KEY), or DD_ACCESS_TOKEN (an OAuth access token)";
     public int Concurrency { get; init; } = int.Parse(InputTable.Concurrency.Default!, CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DdGates.Api.Dto;
+using DdGates.Http;
 using DdGates.Model;
 
 namespace DdGates.Api;

@@ -27,14 +27,14 @@ public static class DatadogSite
         if (Unavailable.Contains(name))
         {
             error = $"Deployment Gates are not available on {name} (Datadog documents the feature as unavailable on its " +
-                    "government sites). If your account has it there, set the API URL instead of the site (api-url, or --api-url on a terminal).";
+                    "government sites). If your account has it there, set the API URL instead of the site.";
             return false;
         }
 
         if (!Supported.Contains(name))
         {
             error = $"Unknown Datadog site \"{site}\". Use one of: {string.Join(", ", Supported)} " +
-                    "(the part after \"app.\" in the address you log in at), or set the API URL instead (api-url, or --api-url on a terminal).";
+                    "(the part after \"app.\" in the address you log in at), or set the API URL instead of the site.";
             return false;
         }
 

@@ -1,6 +1,7 @@
 using DdGates.Api.Dto;
-using DdGates.Model;
+using DdGates.Config;
 using DdGates.Evaluation;
+using DdGates.Model;
 
 namespace DdGates.Api;
 

@@ -1,6 +1,7 @@
 using DdGates.Api;
-using DdGates.Model;
+using DdGates.Http;
 using DdGates.Planning;
+using DdGates.Reconciling;
 
 namespace DdGates.Applying;
 
@@ -106,7 +107,7 @@ public sealed class Applier(DatadogClient client, int concurrency, RetryPolicy p
         if (failed.Count > 0)
         {
             var error = $"{failed.Count} of {rules.Count} rule changes failed: " + string.Join("; ", failed.Select(f => f.Error));
-            return Outcome(plan, GateResult.Failed, rules, error, note);
+            return Outcome(plan, GateResult.Failed, rules, error, note) with { GateCreated = created };
         }
 
         var result = created ? GateResult.Created

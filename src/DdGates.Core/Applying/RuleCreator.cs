@@ -1,4 +1,5 @@
 using DdGates.Api;
+using DdGates.Http;
 using DdGates.Model;
 
 namespace DdGates.Applying;

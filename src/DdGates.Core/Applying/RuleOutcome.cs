@@ -1,4 +1,5 @@
 using DdGates.Planning;
+using DdGates.Reconciling;
 
 namespace DdGates.Applying;
 

@@ -1,6 +1,6 @@
+using YamlDotNet.RepresentationModel;
 using DdGates.Inputs;
 using DdGates.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace DdGates.Config;
 
@@ -27,9 +27,9 @@ public static class DesiredStateLoader
     public static DesiredState FromInputs(string? service, string? env, string? identifier, bool? dryRun, string rulesText, string rulesFile)
     {
         var diagnostics = new List<Diagnostic>();
-        CheckName(InputTable.Service, service, required: true, diagnostics);
-        CheckName(InputTable.Env, env, required: true, diagnostics);
-        CheckName(InputTable.Identifier, identifier, required: false, diagnostics);
+        CheckName(Input.Service, service, required: true, diagnostics);
+        CheckName(Input.Env, env, required: true, diagnostics);
+        CheckName(Input.Identifier, identifier, required: false, diagnostics);
 
         var reader = new NodeReader(rulesFile, diagnostics);
         var root = DocumentParser.Parse(rulesText, rulesFile, diagnostics);
@@ -52,7 +52,7 @@ public static class DesiredStateLoader
         return new DesiredState(diagnostics.Count == 0 ? [gate] : [], diagnostics);
     }
 
-    private static void CheckName(InputSpec input, string? value, bool required, List<Diagnostic> diagnostics)
+    private static void CheckName(Input input, string? value, bool required, List<Diagnostic> diagnostics)
     {
         if (value is null)
         {

@@ -10,18 +10,18 @@ public sealed record Diagnostic(Source Where, string Path, string Message)
     {
     }
 
-    public static Diagnostic About(InputSpec input, string message) => new(new FromInput(input), "", message);
+    public static Diagnostic About(Input input, string message) => new(new FromInput(input), "", message);
 
     /// <summary>The line and column in a file, when the problem has one (for annotations).</summary>
     public SourceLocation? Location => Where is InFile { Line: > 0 } f ? new SourceLocation(f.File, f.Line, f.Column) : null;
 
     /// <summary>The whole line, the source spelled by <paramref name="inputName"/>: <c>file:line:col: path: message</c>.</summary>
-    public string Describe(Func<InputSpec, string> inputName) => Place(inputName) + PathAndMessage;
+    public string Describe(Func<Input, string> inputName) => Place(inputName) + PathAndMessage;
 
     /// <summary>The path and message alone, for an annotation that already sits on the file and line.</summary>
     public string PathAndMessage => (Path.Length > 0 ? $"{Path}: " : "") + Message;
 
-    private string Place(Func<InputSpec, string> inputName) => Where switch
+    private string Place(Func<Input, string> inputName) => Where switch
     {
         InFile { Line: > 0 } f => $"{f.File}:{f.Line}:{f.Column}: ",
         InFile f => $"{f.File}: ",

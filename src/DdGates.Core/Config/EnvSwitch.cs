@@ -1,4 +1,5 @@
 using YamlDotNet.RepresentationModel;
+using DdGates.Exporting;
 
 namespace DdGates.Config;
 

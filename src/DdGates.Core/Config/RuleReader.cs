@@ -1,5 +1,5 @@
-using DdGates.Model;
 using YamlDotNet.RepresentationModel;
+using DdGates.Model;
 
 namespace DdGates.Config;
 

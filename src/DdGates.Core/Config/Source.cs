@@ -11,6 +11,6 @@ public abstract record Source;
 /// <summary>A file as the user named it; line 0 means the file as a whole.</summary>
 public sealed record InFile(string File, int Line = 0, int Column = 0) : Source;
 
-public sealed record FromInput(InputSpec Input) : Source;
+public sealed record FromInput(Input Input) : Source;
 
 public sealed record FromEnv(string Name) : Source;

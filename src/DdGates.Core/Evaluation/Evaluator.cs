@@ -1,6 +1,5 @@
 using System.Net;
 using DdGates.Api;
-using DdGates.Api.Dto;
 
 namespace DdGates.Evaluation;
 
@@ -27,7 +26,7 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return Outcome(GateStatus.Timeout, [], "the timeout ran out before Datadog accepted the evaluation");
+            return Outcome(GateStatus.Timeout, [], "Datadog had not accepted the evaluation yet");
         }
         catch (DatadogApiException e) when (IsInvalid(e.StatusCode))
         {
@@ -127,7 +126,7 @@ public sealed class Evaluator(DatadogClient client, PollSchedule schedule, IRunR
     private static string TimeoutMessage(IReadOnlyList<RuleVerdict> rules, string? lastProblem)
     {
         var running = rules.Where(r => r.State == EvaluationState.InProgress).Select(r => r.Name).ToList();
-        var text = "no verdict within the timeout" + (running.Count > 0 ? $"; still running: {string.Join(", ", running)}" : "");
+        var text = running.Count > 0 ? $"still running: {string.Join(", ", running)}" : "no rule had finished";
         return lastProblem is null ? text : $"{text}; last error: {lastProblem}";
     }
 }

@@ -1,3 +1,4 @@
+using DdGates.Config;
 namespace DdGates.Model;
 
 /// <summary>A monitor rule that selects monitors by id, optionally narrowed to exact groups.</summary>

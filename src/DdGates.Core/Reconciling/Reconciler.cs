@@ -1,5 +1,6 @@
 using DdGates.Api;
 using DdGates.Applying;
+using DdGates.Http;
 using DdGates.Planning;
 
 namespace DdGates.Reconciling;
@@ -40,12 +41,12 @@ public static class Reconciler
 
         onPlanned?.Invoke(plan);
         if (!apply) return new Planned(plan, client.RequestsSent);
-        if (run.ExpectPlan is { } expected && PlanHash.Of(plan) is var hash && hash != expected)
+        if (run.ExpectPlan is { } expected && plan.Hash is var hash && hash != expected)
         {
             return new Planned(plan, client.RequestsSent)
             {
                 Refused = $"the plan is not the one reviewed (expected hash {expected}, now {hash}): Datadog or the file changed since; " +
-                          "nothing was written. The plan above is what apply would do now; review it, and apply with its hash",
+                          "nothing was written. The plan shown with this run is what apply would do now: review it, and apply with its hash",
             };
         }
         if (!plan.HasChanges && !plan.HasErrors)

@@ -1,3 +1,4 @@
+using DdGates.Api.Dto;
 using DdGates.Evaluation;
 using DdGates.Model;
 
@@ -8,6 +9,8 @@ public enum Readiness
     /// <summary>Enough finished evaluations, and none would have blocked: safe to enforce.</summary>
     Ready,
     NotReady,
+    /// <summary>The gate and its rules are enforced already (no dry run in the window): nothing left to decide.</summary>
+    Enforced,
     /// <summary>No finished evaluation in the window (or no such gate).</summary>
     NoData,
 }
@@ -43,7 +46,7 @@ public sealed record LastFailure(string EvaluationId, DateTimeOffset At, IReadOn
 /// <summary>Every selected gate over one window.</summary>
 public sealed record ReadinessReport(DateTimeOffset From, DateTimeOffset To, int MinEvaluations, IReadOnlyList<GateReadiness> Gates)
 {
-    public bool AllReady => Gates.Count > 0 && Gates.All(g => g.Verdict == Readiness.Ready);
+    public bool AllReady => Gates.Count > 0 && Gates.All(g => g.Verdict is Readiness.Ready or Readiness.Enforced);
 
     public int Count(Readiness verdict) => Gates.Count(g => g.Verdict == verdict);
 }

@@ -35,16 +35,17 @@ public static class ReadinessCalculator
         var lastFailure = last is null ? null : new LastFailure(last.EvaluationId, last.FinishedAt ?? last.StartedAt,
             [.. rulesByEvaluation[last.EvaluationId].SelectMany(r => r.Failures.Monitors).DistinctBy(m => m.Id).Select(m => new MonitorFailure(m.Id, m.State, m.Url))]);
 
-        var (verdict, reason) = Verdict(finished.Count, wouldHave, minEvaluations, gate.DryRun || rows.Any(e => e.Attributes.DryRun));
+        var (verdict, reason) = Verdict(finished.Count, wouldHave, blocked, minEvaluations, gate.DryRun || rows.Any(e => e.Attributes.DryRun));
         return new GateReadiness(key, gate.Id, gate.DryRun, finished.Count, rows.Count - finished.Count,
             finished.Count(e => e.Status == "pass"), finished.Count(e => e.Status == "fail"), blocked, wouldHave,
             FailingRules(rules), lastFailure, verdict, reason);
     }
 
-    private static (Readiness, string) Verdict(int finished, int wouldHave, int minEvaluations, bool dryRun)
+    private static (Readiness, string) Verdict(int finished, int wouldHave, int blocked, int minEvaluations, bool dryRun)
     {
         if (finished == 0) return (Readiness.NoData, "no finished evaluation in the window");
         if (wouldHave > 0) return (Readiness.NotReady, $"{wouldHave} of {finished} evaluations would have blocked the deploy");
+        if (!dryRun) return (Readiness.Enforced, $"{finished} finished evaluations, {blocked} blocked the deploy");
         if (finished < minEvaluations) return (Readiness.NotReady, $"only {finished} finished evaluations; at least {minEvaluations} are needed");
         return (Readiness.Ready, dryRun
             ? $"{finished} evaluations and none would have blocked: ready to enforce"

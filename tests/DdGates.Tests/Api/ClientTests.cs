@@ -1,8 +1,8 @@
 using System.Net;
+using static DdGates.Tests.Support.Rules;
 using DdGates.Api;
 using DdGates.Model;
 using DdGates.Tests.Support;
-using static DdGates.Tests.Support.Rules;
 
 namespace DdGates.Tests.Api;
 

@@ -1,5 +1,5 @@
 using DdGates.Api;
-using DdGates.Cli;
+using DdGates.Cli.Exit;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Api;

@@ -1,3 +1,4 @@
+using DdGates.Inputs;
 namespace DdGates.Tests.Azure;
 
 /// <summary>

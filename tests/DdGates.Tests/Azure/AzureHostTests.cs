@@ -1,4 +1,7 @@
-using DdGates.Cli.Hosting;
+using DdGates.Cli.Inputs;
+using DdGates.Cli.Platforms.AzurePipelines;
+using DdGates.Config;
+using DdGates.Inputs;
 using DdGates.Model;
 
 namespace DdGates.Tests.Azure;
@@ -54,7 +57,7 @@ public class AzureHostTests
         Assert.Equal("from-endpoint-api", host.GetInput(InputTable.ApiKey));
         Assert.Equal("from-input", host.GetInput(InputTable.AppKey));
         Assert.Equal("datadoghq.eu", host.GetInput(InputTable.Site));
-        Assert.Equal("apiKey", host.InputName(InputTable.ApiKey));
+        Assert.Equal("apiKey", host.Names.Of(Input.ApiKey));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DdGates.Emulator;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Azure;
@@ -86,10 +87,10 @@ public class WrapperTests
         Assert.Equal("true", outputs["changed"]);
         Assert.Equal(Assert.Single(emulator.State.Store.Snapshot()).Id, outputs["gateId"]);
         var card = commands.Single(c => c.Event == "addattachment");
-        Assert.Equal(("Distributedtask.Core.Summary", "Datadog Deployment Gates"), (card.Properties["type"], card.Properties["name"]));
+        Assert.Equal(("Distributedtask.Core.Summary", "Datadog Deployment Gates: apply"), (card.Properties["type"], card.Properties["name"]));
         var summary = card.Data;
         Assert.StartsWith(agent.Temp, summary, StringComparison.Ordinal);
-        Assert.Contains("## Datadog Deployment Gates: apply", File.ReadAllText(summary), StringComparison.Ordinal);
+        Assert.Contains("**Applied.** Gates: 1 created.", File.ReadAllText(summary), StringComparison.Ordinal);
         var withoutSetSecret = string.Join("\n", run.Stdout.Split('\n').Where(l => !l.Contains("##vso[task.setsecret]", StringComparison.Ordinal)));
         foreach (var secret in new[] { ApiKey, AppKey, AgentSecret, AgentToken }) Assert.DoesNotContain(secret, withoutSetSecret + run.Stderr, StringComparison.Ordinal);
     }

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using DdGates.Cli;
+using static DdGates.Tests.Support.Rules;
+using DdGates.Cli.Exit;
 using DdGates.Model;
 using DdGates.Tests.Support;
-using static DdGates.Tests.Support.Rules;
 
 namespace DdGates.Tests.Cli;
 
@@ -34,7 +34,7 @@ public class ApplyTests
         var second = await CliRunner.RunAsync(emulator, "apply", "--config", file);
 
         Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
-        Assert.Contains("Apply: 2 gates created", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Applied. Gates: 2 created.", first.Stdout, StringComparison.Ordinal);
         var state = emulator.State.Store.Snapshot();
         Assert.Equal(2, state.Count);
         Assert.Equal([("production", true), ("staging", false)], state.Select(g => (g.Env, g.DryRun)).Order());
@@ -84,7 +84,7 @@ public class ApplyTests
         var after = await CliRunner.RunAsync(emulator, "plan", "--config", file, "--detailed-exitcode");
 
         Assert.True(before.ExitCode == ExitCodes.ChangesPending, before.ToString());
-        Assert.Contains("+ checkout/staging/default: create gate", before.Stdout, StringComparison.Ordinal);
+        Assert.Contains("+ checkout/staging/default: create", before.Stdout, StringComparison.Ordinal);
         Assert.Contains("options.query: service:checkout priority:p0", before.Stdout, StringComparison.Ordinal);
         Assert.True(after.ExitCode == ExitCodes.Ok, after.ToString());
         Assert.Contains("= checkout/staging/default", after.Stdout, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public class ApplyTests
         var pruned = await CliRunner.RunAsync(emulator, "apply", "--config", file, "--env", "staging", "--prune");
 
         Assert.Contains("? rule \"Added in the UI\": unmanaged (not in the file; kept (prune is off))", kept.Stdout, StringComparison.Ordinal);
-        Assert.Contains("1 unmanaged rule kept", kept.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Rules: 1 unmanaged (kept).", kept.Stdout, StringComparison.Ordinal);
         Assert.Equal(3, stillThere);
         Assert.True(pruned.ExitCode == ExitCodes.Ok, pruned.ToString());
         Assert.Contains("- rule \"Added in the UI\": delete", pruned.Stdout, StringComparison.Ordinal);

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using DdGates.Cli.Exit;
+using DdGates.Emulator;
+using DdGates.Planning;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Cli;
@@ -38,7 +41,7 @@ public class DeleteTests
         Assert.Contains("- payments/production/default", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("delete gate (absent: true (gates[0]))", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("- rule \"P0\": deleted with the gate", plan.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Plan: 2 gates (2 to delete); rules: 2 to delete.", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Plan: Gates: 2 to delete. Rules: 2 to delete.", plan.Stdout, StringComparison.Ordinal);
         Assert.True(apply.ExitCode == ExitCodes.Ok, apply.ToString());
         using var json = JsonDocument.Parse(apply.Stdout);
         Assert.All(json.RootElement.GetProperty("gates").EnumerateArray(), g =>
@@ -107,7 +110,7 @@ public class DeleteTests
         var applied = await CliRunner.RunAsync(emulator, "apply", "--config", file);
 
         Assert.True(applied.ExitCode == ExitCodes.Ok, applied.ToString());
-        Assert.Contains("- search/production/default: deleted (rules: 1 deleted) [it was already gone]", applied.Stderr, StringComparison.Ordinal);
+        Assert.Contains("- search/production/default: deleted (with its 1 rule) [it was already gone]", applied.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, emulator.State.Log.Entries.Count(e => e.Method == "DELETE"));
         Assert.DoesNotContain("search/production", Keys(emulator));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DdGates.Cli.Exit;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Cli;

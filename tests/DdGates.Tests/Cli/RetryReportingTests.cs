@@ -1,3 +1,4 @@
+using DdGates.Cli.Exit;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Cli;

@@ -1,4 +1,4 @@
-using DdGates.Cli;
+using DdGates.Cli.Exit;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Cli;

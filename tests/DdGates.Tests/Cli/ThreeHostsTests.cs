@@ -1,5 +1,9 @@
 using DdGates.Cli;
+using DdGates.Cli.Exit;
+using DdGates.Cli.Inputs;
 using DdGates.Emulator;
+using DdGates.Http;
+using DdGates.Inputs;
 using DdGates.Tests.Azure;
 using DdGates.Tests.GitHub;
 using DdGates.Tests.Support;
@@ -29,7 +33,7 @@ public class ThreeHostsTests
         Assert.Equal("created", step.Outputs["result"]);
         Assert.Equal("true", step.Outputs["changed"]);
         Assert.Equal(gate.Id, step.Outputs[host == "azure" ? "gateId" : "gate-id"]);
-        Assert.Contains("## Datadog Deployment Gates: apply", step.Summary, StringComparison.Ordinal);
+        Assert.Contains("**Applied.** Gates: 1 created.", step.Summary, StringComparison.Ordinal);
         Assert.Empty(step.Errors);
     }
 
@@ -88,7 +92,7 @@ public class ThreeHostsTests
             Assert.Equal(3, json.RootElement.GetProperty("gates")[0].GetProperty("evaluations").GetInt32());
         }
 
-        Assert.Contains("| web/prod/default | ✅ ready: 3 evaluations and none would have blocked | 3 | 3 | 0 | 0 | 0 | 0 |", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("| web/prod/default | 🔒 enforced: 3 finished evaluations, 0 blocked the deploy | 3 | 3 | 0 | 0 | 0 | 0 |", report.Summary, StringComparison.Ordinal);
         Assert.True(export.ExitCode == ExitCodes.Ok, export.ToString());
         Assert.Equal("exported", export.Outputs["result"]);
         Assert.Contains("**Exported 1 gate in 1 entry.**", export.Summary, StringComparison.Ordinal);
@@ -108,7 +112,7 @@ public class ThreeHostsTests
         var refused = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "apply", ["config"] = file, ["expect-plan"] = "0123456789ab" });
         Assert.True(refused.ExitCode == ExitCodes.Failed, refused.ToString());
         Assert.Equal("failed", refused.Outputs["result"]);
-        Assert.Contains("Apply refused: the plan is not the one reviewed (expected hash 0123456789ab, now " + hash, refused.Summary, StringComparison.Ordinal);
+        Assert.Contains("the plan is not the one reviewed (expected hash 0123456789ab, now " + hash, refused.Summary, StringComparison.Ordinal);
         Assert.Empty(emulator.Writes());
 
         var applied = await HostedStep.RunAsync(host, emulator, new() { ["command"] = "apply", ["config"] = file, ["expect-plan"] = hash });
@@ -144,13 +148,13 @@ internal sealed record HostedStep(int ExitCode, Dictionary<string, string> Outpu
     /// <param name="inputs">Inputs by their GitHub name; the Azure run spells them as task.json does.</param>
     /// <param name="variables">More of the step's environment, as the runner or the agent sets it (GITHUB_EVENT_PATH, BUILD_REASON).</param>
     public static Task<HostedStep> RunAsync(string host, EmulatorHost emulator, Dictionary<string, string> inputs,
-        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey, DdGates.Api.RetryPolicy? retry = null,
+        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey, DdGates.Http.RetryPolicy? retry = null,
         IReadOnlyDictionary<string, string>? variables = null) =>
         RunAsync(host, emulator.BaseUrl, inputs, apiKey, appKey, retry, variables);
 
     /// <summary>The same against any API address (a hostile server's).</summary>
     public static async Task<HostedStep> RunAsync(string host, Uri apiUrl, Dictionary<string, string> inputs,
-        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey, DdGates.Api.RetryPolicy? retry = null,
+        string apiKey = TestEmulator.ApiKey, string appKey = TestEmulator.AppKey, DdGates.Http.RetryPolicy? retry = null,
         IReadOnlyDictionary<string, string>? variables = null)
     {
         inputs["api-url"] = apiUrl.AbsoluteUri;

@@ -1,3 +1,4 @@
+using DdGates.Cli.Inputs;
 using DdGates.Config;
 
 namespace DdGates.Tests.Config;
@@ -23,7 +24,7 @@ public class BadFileCorpusTests
 
         var state = DesiredStateLoader.FromGatesFile(text, name);
 
-        var reported = state.Diagnostics.Select(d => d.Describe(DdGates.Cli.Presenting.TerminalPresenter.Spell)).ToList();
+        var reported = state.Diagnostics.Select(d => d.Describe(InputNames.CommandLine.Of)).ToList();
         Assert.Empty(state.Gates);
         foreach (var expectation in expected)
         {

@@ -1,3 +1,4 @@
+using DdGates.Cli.Inputs;
 using DdGates.Config;
 using DdGates.Model;
 
@@ -104,9 +105,9 @@ public class GatesFileTests
         var state = DesiredStateLoader.FromInputs("my web", null, null, null, "[]", "inline");
 
         Assert.Equal(["--service: must not contain spaces or control characters, found a space in \"my web\"", "--env: required when no gates file is given"],
-            state.Diagnostics.Select(d => d.Describe(DdGates.Cli.Presenting.TerminalPresenter.Spell)));
+            state.Diagnostics.Select(d => d.Describe(InputNames.CommandLine.Of)));
         Assert.Equal(["service: must not contain spaces or control characters, found a space in \"my web\"", "env: required when no gates file is given"],
-            state.Diagnostics.Select(d => d.Describe(i => i.GitHub)));
+            state.Diagnostics.Select(d => d.Describe(InputNames.GitHub.Of)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DdGates.Api;
+using DdGates.Cli.Exit;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Config;

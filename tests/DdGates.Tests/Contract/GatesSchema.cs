@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
 using YamlDotNet.RepresentationModel;
+using DdGates.Cli.Inputs;
 
 namespace DdGates.Tests.Contract;
 
@@ -32,7 +33,7 @@ internal static partial class GatesSchema
 
     private static IReadOnlyList<string> Problems(JsonElement root)
     {
-        var result = Schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = Schema.Evaluate(root, new EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
         if (result.IsValid) return [];
         var problems = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).ToList();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DdGates.Config;
 
 namespace DdGates.Tests.Contract;
 

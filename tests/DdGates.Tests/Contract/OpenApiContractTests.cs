@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using static DdGates.Tests.Support.Rules;
 using DdGates.Api;
 using DdGates.Evaluation;
 using DdGates.Model;
 using DdGates.Tests.Support;
-using static DdGates.Tests.Support.Rules;
 
 namespace DdGates.Tests.Contract;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DdGates.Tests.Manifests;
 using YamlDotNet.RepresentationModel;
+using DdGates.Tests.Manifests;
 
 namespace DdGates.Tests.Contract;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DdGates.Cli.PullRequests;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Contract;

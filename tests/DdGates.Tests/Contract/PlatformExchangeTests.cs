@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
-using DdGates.Cli.PullRequests;
+using static DdGates.Tests.PullRequests.PullRequestSteps;
+using DdGates.Cli.Commands.PlanComment;
+using DdGates.Cli.Platforms.AzurePipelines;
+using DdGates.Cli.Platforms.GitHub;
 using DdGates.Emulator;
 using DdGates.Tests.Support;
-using static DdGates.Tests.PullRequests.PullRequestSteps;
 
 namespace DdGates.Tests.Contract;
 

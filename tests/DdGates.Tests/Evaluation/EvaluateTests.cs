@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DdGates.Cli;
+using DdGates.Cli.Exit;
 using DdGates.Emulator;
 using DdGates.Tests.Support;
 
@@ -159,7 +159,7 @@ public class EvaluateTests
         var closed = await Evaluate(emulator, "--timeout", "1", "--fail-on-error");
 
         Assert.True(open.ExitCode == ExitCodes.Ok, open.ToString());
-        Assert.StartsWith("TIMEOUT: checkout/production/default: no verdict within the timeout; still running: P0 monitors, Canary monitors", open.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("TIMEOUT: checkout/production/default: no verdict within the 1 s timeout (--timeout, counted from the start of the step) (still running: P0 monitors, Canary monitors)", open.Stdout, StringComparison.Ordinal);
         Assert.True(closed.ExitCode == ExitCodes.EvaluationTimedOut, closed.ToString());
     }
 
@@ -173,7 +173,7 @@ public class EvaluateTests
         var closed = await CliRunner.RunAsync(CliRunner.Keys, [.. args, "--fail-on-error"]);
 
         Assert.True(open.ExitCode == ExitCodes.Ok, open.ToString());
-        Assert.StartsWith("ERROR: no verdict for web/prod/default; deploying anyway because fail-on-error is off", open.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("ERROR: no verdict for web/prod/default; deploying anyway (--fail-on-error would block)", open.Stdout, StringComparison.Ordinal);
         Assert.True(closed.ExitCode == ExitCodes.Failed, closed.ToString());
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
-using DdGates.Config;
-using DdGates.Tests.Support;
 using static DdGates.Tests.Support.Rules;
+using DdGates.Cli.Exit;
+using DdGates.Config;
+using DdGates.Planning;
+using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Exporting;
 
@@ -26,7 +28,7 @@ public class ExportTests
         Assert.True(plan.ExitCode == ExitCodes.Ok, plan.ToString() + "\n--- file\n" + File.ReadAllText(file));
         var read = DesiredStateLoader.FromGatesFile(File.ReadAllText(file), file);
         Assert.Equal(gates, read.Gates.Count);
-        Assert.Contains($"Plan: {gates} gates; no rule changes.", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Plan: Gates: {gates} unchanged. Rules: no changes.", plan.Stdout, StringComparison.Ordinal);
         Assert.Empty(SchemaProblems(File.ReadAllText(file)));
     }
 

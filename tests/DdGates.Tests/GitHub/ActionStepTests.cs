@@ -126,7 +126,7 @@ public class ActionStepTests
         Assert.Equal(3, step.ExitCode);
         Assert.Equal(10, step.Commands.Count(c => c.Command == "error"));
         Assert.Contains("14 problems", step.Summary, StringComparison.Ordinal);
-        Assert.Contains("The first 10 are also annotations", step.Summary, StringComparison.Ordinal);
+        Assert.Contains("The first 10 errors are also annotations", step.Summary, StringComparison.Ordinal);
         Assert.Contains("gates\\[13\\].service", step.Summary, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using DdGates.Cli.Exit;
 using DdGates.Emulator;
 using DdGates.Tests.Cli;
 using DdGates.Tests.Support;

@@ -41,7 +41,7 @@ public class EvaluateStepTests
         var annotation = Assert.Single(step.Commands, c => c.Command == "error" && c.Data.Contains("rule \"Latency\" failed", StringComparison.Ordinal));
         Assert.Equal("gates.yaml", annotation.Properties["file"]);
         var apply = step.Summary.IndexOf("## Datadog Deployment Gates: apply", StringComparison.Ordinal);
-        var evaluate = step.Summary.IndexOf("## Datadog Deployment Gates: evaluate\n\n**FAIL: checkout/production/default says do not deploy.**", StringComparison.Ordinal);
+        var evaluate = step.Summary.IndexOf("## Datadog gate evaluation: blocked\n\n**FAIL: checkout/production/default says do not deploy.**", StringComparison.Ordinal);
         Assert.True(apply >= 0 && evaluate > apply, step.Summary);
         Assert.Contains("| Latency | ❌ fail | p99 latency monitor in ALERT | no |", step.Summary, StringComparison.Ordinal);
     }
@@ -76,7 +76,7 @@ public class EvaluateStepTests
 
         Assert.True(step.ExitCode == 0, step.ToString());
         Assert.Equal("timeout", step.Outputs["gate-status"]);
-        Assert.Contains(step.Commands, c => c.Command == "warning" && c.Data.StartsWith("TIMEOUT: checkout/production/default", StringComparison.Ordinal) && c.Data.EndsWith("deploying anyway because fail-on-error is off.", StringComparison.Ordinal));
+        Assert.Contains(step.Commands, c => c.Command == "warning" && c.Data.StartsWith("TIMEOUT: checkout/production/default", StringComparison.Ordinal) && c.Data.EndsWith("deploying anyway (fail-on-error: true would block).", StringComparison.Ordinal));
         Assert.DoesNotContain(step.Commands, c => c.Command == "error");
     }
 

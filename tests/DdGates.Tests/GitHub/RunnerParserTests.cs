@@ -1,4 +1,6 @@
-using DdGates.Cli.Hosting;
+using DdGates.Cli.Inputs;
+using DdGates.Cli.Platforms.GitHub;
+using DdGates.Model;
 
 namespace DdGates.Tests.GitHub;
 

@@ -4,7 +4,7 @@ public sealed record ParsedCommand(string Command, IReadOnlyDictionary<string, s
 
 /// <summary>
 /// A port of how the runner reads a step's output for commands (actions/runner at 258d6c8: ActionCommandManager.TryProcessCommand,
-/// ActionCommand.TryParseV2 and TryParse). Lines end at \n, \r\n or a lone \r (StreamReader.ReadLine). A line is a command when,
+/// StepCommand.TryParseV2 and TryParse). Lines end at \n, \r\n or a lone \r (StreamReader.ReadLine). A line is a command when,
 /// after trimming leading white space, it is <c>::command k=v,k=v::data</c> (properties split on ',' then the first '='; keys not
 /// trimmed), or when it holds <c>##[command k=v;k=v]data</c> anywhere (the older form). <c>::stop-commands::TOKEN</c> stops all
 /// processing until a line that is the command TOKEN; neither of the two is returned. Unlike the runner, any command name counts,

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
-using DdGates.Api;
+using DdGates.Cli.Exit;
+using DdGates.Http;
+using DdGates.Planning;
 using DdGates.Tests.Cli;
 using DdGates.Tests.Support;
 

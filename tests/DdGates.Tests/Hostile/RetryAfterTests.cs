@@ -1,6 +1,6 @@
 using System.Net;
-using DdGates.Api;
 using Microsoft.Extensions.Time.Testing;
+using DdGates.Http;
 
 namespace DdGates.Tests.Hostile;
 

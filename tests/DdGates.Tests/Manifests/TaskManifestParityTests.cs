@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DdGates.Cli.Hosting;
+using DdGates.Cli.Inputs;
+using DdGates.Cli.Platforms.AzurePipelines;
 
 namespace DdGates.Tests.Manifests;
 

@@ -1,6 +1,6 @@
+using static DdGates.Tests.Support.Rules;
 using DdGates.Model;
 using DdGates.Planning;
-using static DdGates.Tests.Support.Rules;
 
 namespace DdGates.Tests.Planning;
 

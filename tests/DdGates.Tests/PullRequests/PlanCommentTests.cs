@@ -1,8 +1,9 @@
-using DdGates.Cli.Commands;
+using static DdGates.Tests.PullRequests.PullRequestSteps;
+using DdGates.Cli.Exit;
+using DdGates.Cli.Platforms.GitHub;
 using DdGates.Emulator;
 using DdGates.Tests.Cli;
 using DdGates.Tests.Support;
-using static DdGates.Tests.PullRequests.PullRequestSteps;
 
 namespace DdGates.Tests.PullRequests;
 
@@ -17,7 +18,7 @@ public class PlanCommentTests
     private const string OneRule = "gates:\n  - service: web\n    env: prod\n    rules:\n      - { name: P0, type: monitor, options: { query: \"service:web\" } }\n";
     private const string TwoRules = OneRule + "      - { name: Canary, type: faulty_deployment_detection, options: { duration: 900 } }\n";
 
-    private static string Key(string host) => host == "github" ? GitHubComments : AzureThreads;
+    private static string Key(string host) => host == "github" ? PullRequestSteps.GitHubComments : AzureThreads;
 
     [Theory]
     [MemberData(nameof(Hosts))]
@@ -36,7 +37,7 @@ public class PlanCommentTests
         Assert.Contains("run=1002001", comment.Body, StringComparison.Ordinal);
         Assert.Contains("rule \"Canary\": create", comment.Body, StringComparison.Ordinal);
         Assert.Contains($"`{second.Outputs[host == "github" ? "plan-hash" : "planHash"]}`", comment.Body, StringComparison.Ordinal);
-        Assert.Contains("<details><summary>Full plan</summary>", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("<details><summary>The whole plan, as a diff</summary>", comment.Body, StringComparison.Ordinal);
         Assert.Contains(host == "github" ? "https://github.com/octo/shop/actions/runs/1002" : "/_build/results?buildId=1002", comment.Body, StringComparison.Ordinal);
         Assert.Contains(host == "github" ? "Updated the plan comment on GitHub octo/shop#42" : "Updated the plan comment on Azure Repos pull request 22", second.Stdout, StringComparison.Ordinal);
     }
@@ -151,7 +152,7 @@ public class PlanCommentTests
 
         var step = await PlanAsync("github", emulator, CliRunner.TempFile(OneRule), run: 3);
 
-        Assert.Single(emulator.State.PullRequests.Comments(GitHubComments));
+        Assert.Single(emulator.State.PullRequests.Comments(PullRequestSteps.GitHubComments));
         Assert.Contains(step.Commands, c => c.Command == "debug" && c.Data.Contains("403", StringComparison.Ordinal) && c.Data.Contains("retry 1/", StringComparison.Ordinal));
         Assert.DoesNotContain(step.Commands, c => c.Command == "warning");
     }
@@ -164,7 +165,7 @@ public class PlanCommentTests
             variables: new() { ["GITHUB_API_URL"] = emulator.BaseUrl.AbsoluteUri + "ghes/api/v3", ["GITHUB_SERVER_URL"] = "https://ghes.example.com" });
 
         Assert.True(step.ExitCode == ExitCodes.Ok, step.ToString());
-        Assert.Contains("https://ghes.example.com/octo/shop/actions/runs/4", Assert.Single(emulator.State.PullRequests.Comments(GitHubComments)).Body, StringComparison.Ordinal);
+        Assert.Contains("https://ghes.example.com/octo/shop/actions/runs/4", Assert.Single(emulator.State.PullRequests.Comments(PullRequestSteps.GitHubComments)).Body, StringComparison.Ordinal);
     }
 
     [Theory]

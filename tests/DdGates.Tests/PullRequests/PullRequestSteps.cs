@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DdGates.Cli.Platforms.GitHub;
 using DdGates.Emulator;
 using DdGates.Tests.Cli;
 using DdGates.Tests.Support;

@@ -1,5 +1,10 @@
 using System.Text.Json;
+using DdGates.Api;
+using DdGates.Cli.Exit;
 using DdGates.Emulator;
+using DdGates.Evaluation;
+using DdGates.Model;
+using DdGates.Reconciling;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Reporting;
@@ -111,7 +116,7 @@ public class ReportTests
 
         Assert.True(run.ExitCode == ExitCodes.Failed, run.ToString());
         Assert.Contains("no-data: checkout/production/default (dry run): no finished evaluation in the window", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("not ready (fail-unless-ready is on): checkout/staging/default, checkout/production/default", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("not ready (--fail-unless-ready fails the step): checkout/staging/default, checkout/production/default", run.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

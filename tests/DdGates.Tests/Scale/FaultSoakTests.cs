@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using DdGates.Api;
 using DdGates.Cli;
+using DdGates.Cli.Exit;
+using DdGates.Config;
 using DdGates.Emulator;
 using DdGates.Evaluation;
+using DdGates.Http;
 using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Scale;

@@ -1,9 +1,10 @@
-using DdGates.Applying;
-using DdGates.Cli.Commands;
-using DdGates.Reconciling;
-using DdGates.Model;
-using DdGates.Tests.Support;
 using static DdGates.Tests.Support.Rules;
+using DdGates.Applying;
+using DdGates.Cli.Exit;
+using DdGates.Config;
+using DdGates.Model;
+using DdGates.Reconciling;
+using DdGates.Tests.Support;
 
 namespace DdGates.Tests.Scale;
 

@@ -1,5 +1,4 @@
 using DdGates.Model;
-using DdGates.Planning;
 
 namespace DdGates.Tests.Support;
 

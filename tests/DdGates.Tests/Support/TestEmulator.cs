@@ -1,5 +1,8 @@
 using DdGates.Api;
 using DdGates.Emulator;
+using DdGates.Evaluation;
+using DdGates.Http;
+using DdGates.Model;
 
 namespace DdGates.Tests.Support;
 

@@ -1,3 +1,4 @@
+using DdGates.Evaluation;
 namespace DdGates.Api.Dto;
 
 public sealed class EvaluationRequestData

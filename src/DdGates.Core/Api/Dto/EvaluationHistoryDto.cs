@@ -1,3 +1,5 @@
+using DdGates.Config;
+using DdGates.Reporting;
 namespace DdGates.Api.Dto;
 
 /// <summary>One page of ListDeploymentGateEvaluations.</summary>

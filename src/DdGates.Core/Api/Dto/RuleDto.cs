@@ -1,3 +1,4 @@
+using DdGates.Config;
 namespace DdGates.Api.Dto;
 
 /// <summary>JSON:API resource object for a rule (request and response).</summary>
