@@ -44,11 +44,15 @@ public sealed class EmulatorState
     /// <summary>
     /// Faults for the next requests to <paramref name="route"/> (see <see cref="FaultScript"/>), in order: "429",
     /// "500", "503", "drop", "gate-without-id", "none" (no fault), or "500-after" / "drop-after" (the handler
-    /// runs, then its answer is lost).
+    /// runs, then its answer is lost). No faults clears what was scripted for the route: it answers normally again.
     /// </summary>
     public void ScriptFaults(string route, params string[] faults)
     {
-        lock (_lock) _scripts.Add(new FaultScript(route, faults));
+        lock (_lock)
+        {
+            if (faults.Length == 0) _scripts.RemoveAll(s => s.Route == route);
+            else _scripts.Add(new FaultScript(route, faults));
+        }
     }
 
     /// <summary>Whether this request gets a fault, which one, and whether it comes after the real handler ran.</summary>
@@ -56,7 +60,7 @@ public sealed class EmulatorState
     {
         lock (_lock)
         {
-            if (_scripts.FirstOrDefault(s => s.Matches(method, path)) is { } script)
+            if (_scripts.FirstOrDefault(s => s.Matches(method, path) && !s.IsEmpty) is { } script)
             {
                 var next = script.Next();
                 if (script.IsEmpty) _scripts.Remove(script);

@@ -10,6 +10,8 @@ internal sealed class FaultScript(string route, IEnumerable<string> faults)
     private readonly string[] _route = route.Split(' ', 2, StringSplitOptions.TrimEntries);
     private readonly Queue<string> _faults = new(faults);
 
+    public string Route { get; } = route;
+
     public bool IsEmpty => _faults.Count == 0;
 
     public bool Matches(string method, string path)

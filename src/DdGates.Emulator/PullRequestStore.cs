@@ -57,7 +57,11 @@ public sealed class PullRequestStore
     /// <summary>Answers for the next requests to one route ("POST /repos/*/*/issues/*/comments"): 429, secondary, reset, forbidden, 500-after.</summary>
     public void ScriptFaults(string route, params string[] kinds)
     {
-        lock (_lock) _faults.Add(new FaultScript(route, kinds));
+        lock (_lock)
+        {
+            if (kinds.Length == 0) _faults.RemoveAll(s => s.Route == route); // no faults: the route answers normally again
+            else _faults.Add(new FaultScript(route, kinds));
+        }
     }
 
     internal string? DrawFault(string method, string path)

@@ -45,7 +45,7 @@ public sealed class ProblemsView(IReadOnlyList<Diagnostic> problems, InputNames 
 
     /// <summary>One per problem; an annotation on the file and line carries only the path and the message.</summary>
     public IReadOnlyList<Annotation> Annotations =>
-        [.. problems.Select(p => new Annotation(true, p.Location is null ? Describe(p) : p.PathAndMessage, p.Location))];
+        [.. problems.Select(p => new Annotation(true, p.Location is null ? Describe(p) : p.PathAndMessage, p.Location, InText: true))];
 
     private string Describe(Diagnostic p) => p.Describe(names.Where);
 

@@ -25,6 +25,13 @@ public static class ExitCodes
         (Cancelled, "cancelled (Ctrl+C, SIGTERM)"),
     ];
 
-    /// <summary>The table as one paragraph for --help.</summary>
-    public static string Help() => "Exit codes: " + string.Join("; ", Table.Select(t => $"{t.Code} {t.Meaning.Replace("`", "", StringComparison.Ordinal)}")) + ".";
+    /// <summary>One word or two per code, for --help; <see cref="Table"/> (and README.md) says each in full.</summary>
+    public static readonly IReadOnlyList<(int Code, string Word)> InBrief =
+    [
+        (Ok, "ok"), (Failed, "failed"), (ChangesPending, "changes pending (plan --detailed-exitcode)"), (InvalidInput, "invalid input, nothing sent"),
+        (GateFailed, "gate failed (evaluate)"), (EvaluationTimedOut, "timed out (evaluate --fail-on-error)"), (Cancelled, "cancelled"),
+    ];
+
+    /// <summary>One line for --help; the README's exit-code table has the whole story.</summary>
+    public static string Help() => "Exit codes: " + string.Join(", ", InBrief.Select(t => $"{t.Code} {t.Word}")) + " (README.md, \"Exit codes\", says each in full).";
 }

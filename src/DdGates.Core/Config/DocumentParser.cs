@@ -68,14 +68,33 @@ internal static class DocumentParser
         {
             var message = (e.InnerException?.Message ?? e.Message).Replace("\n", " ", StringComparison.Ordinal);
             if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)) message = "duplicate key: each field may appear once";
+            else if (message.Contains("flow", StringComparison.OrdinalIgnoreCase) && SyntaxWords.Unclosed(text, yamlComments: true) is var (line, column, bracket) && line < e.Start.Line)
+            {
+                diagnostics.Add(new Diagnostic(file, line, column, "", $"not valid YAML: this {bracket} is never closed (a {(bracket == '[' ? ']' : '}')} is missing)"));
+                return null;
+            }
+            else if (SyntaxWords.TabIndented(text) is { } tabbed)
+            {
+                diagnostics.Add(new Diagnostic(file, tabbed, 1, "", "not valid YAML: a tab in the indentation (YAML indents with spaces only)"));
+                return null;
+            }
+
             diagnostics.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, "", $"not valid YAML: {message}"));
             return null;
         }
         catch (InvalidOperationException)
         {
             // WARNING: YamlDotNet's scanner throws this (not YamlException) when the text ends inside a [ ] or { }.
-            var lastLine = text.TrimEnd().Split('\n').Length;
-            diagnostics.Add(new Diagnostic(file, lastLine, 1, "", "not valid YAML: the file ends inside a [ ] or { } list or mapping; is a bracket missing?"));
+            if (SyntaxWords.Unclosed(text, yamlComments: true) is var (line, column, bracket))
+            {
+                diagnostics.Add(new Diagnostic(file, line, column, "", $"not valid YAML: this {bracket} is never closed (a {(bracket == '[' ? ']' : '}')} is missing)"));
+            }
+            else
+            {
+                var lastLine = text.TrimEnd().Split('\n').Length;
+                diagnostics.Add(new Diagnostic(file, lastLine, 1, "", "not valid YAML: the file ends inside a [ ] or { } list or mapping; is a bracket missing?"));
+            }
+
             return null;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -129,8 +148,15 @@ internal static class DocumentParser
         }
         catch (JsonException e)
         {
-            var message = e.Message.Split(" LineNumber:", 2)[0];
-            return new Diagnostic(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "", $"not valid JSON: {message}");
+            if (SyntaxWords.JsonMessage(e.Message.Split(" LineNumber:", 2)[0]) is { } words)
+            {
+                return new Diagnostic(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "", $"not valid JSON: {words}");
+            }
+
+            // The text ended early: say where the bracket that never closes opens, not where the file ends.
+            return SyntaxWords.Unclosed(text, yamlComments: false) is var (line, column, bracket)
+                ? new Diagnostic(file, line, column, "", $"not valid JSON: this {bracket} is never closed (a {(bracket == '[' ? ']' : '}')} is missing)")
+                : new Diagnostic(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "", "not valid JSON: the text ends before the document does");
         }
     }
 }

@@ -35,7 +35,7 @@ internal sealed class FailureExplainer(DatadogClient client, PollSchedule schedu
                     var a = row.Attributes;
                     if (!failed.Contains(a.Name)) continue;
                     details[a.Name] = new FailureDetail(
-                        [.. a.Failures.Monitors.Select(m => new MonitorFailure(m.Id, m.State, m.Url))], [.. a.Failures.FaultyApmResources]);
+                        [.. a.Failures.Monitors.Select(m => new MonitorFailure(m.Id, m.State, MonitorLink.Window(m.Url, a.StartedAt, a.FinishedAt, a.Configuration?.Duration)))], [.. a.Failures.FaultyApmResources]);
                 }
             }
         }

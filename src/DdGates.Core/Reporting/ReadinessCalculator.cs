@@ -33,7 +33,8 @@ public static class ReadinessCalculator
         var wouldHave = finished.Count(WouldHaveBlocked);
         var last = finished.Where(e => Blocked(e) || WouldHaveBlocked(e)).MaxBy(e => e.StartedAt);
         var lastFailure = last is null ? null : new LastFailure(last.EvaluationId, last.FinishedAt ?? last.StartedAt,
-            [.. rulesByEvaluation[last.EvaluationId].SelectMany(r => r.Failures.Monitors).DistinctBy(m => m.Id).Select(m => new MonitorFailure(m.Id, m.State, m.Url))]);
+            [.. rulesByEvaluation[last.EvaluationId].SelectMany(r => r.Failures.Monitors.Select(m => (m, r))).DistinctBy(x => x.m.Id)
+                .Select(x => new MonitorFailure(x.m.Id, x.m.State, MonitorLink.Window(x.m.Url, x.r.StartedAt, x.r.FinishedAt, x.r.Configuration?.Duration)))]);
 
         var (verdict, reason) = Verdict(finished.Count, wouldHave, blocked, minEvaluations, gate.DryRun || rows.Any(e => e.Attributes.DryRun));
         return new GateReadiness(key, gate.Id, gate.DryRun, finished.Count, rows.Count - finished.Count,

@@ -49,7 +49,7 @@ internal static class PullRequestSteps
             ["pull_request"] = new JsonObject
             {
                 ["number"] = Number, ["state"] = "open",
-                ["head"] = new JsonObject { ["ref"] = "gates-change", ["repo"] = repo.DeepClone() },
+                ["head"] = new JsonObject { ["ref"] = "gates-change", ["sha"] = "9f2c1e7d3b4a5f60718293a4b5c6d7e8f9012345", ["repo"] = repo.DeepClone() },
                 ["base"] = new JsonObject { ["ref"] = "main", ["repo"] = repo.DeepClone() },
             },
             ["repository"] = new JsonObject { ["full_name"] = Repository, ["name"] = "shop", ["owner"] = new JsonObject { ["login"] = "octo" } },

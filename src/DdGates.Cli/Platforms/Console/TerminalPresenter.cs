@@ -44,7 +44,7 @@ public sealed class TerminalPresenter(TextWriter stdout, TextWriter stderr, Outp
         // evaluate: stdout holds the verdict; what apply did before it goes with the progress.
         if (view.TextIsDiagnostic || evaluates && !evaluation) Write(stderr, view.Text());
         else if (!Json) Write(stdout, view.Text());
-        foreach (var note in view.Annotations.Where(a => !a.InText || Json))
+        foreach (var note in view.Annotations.Where(a => !a.InText || Json && !view.TextIsDiagnostic))
         {
             var where = note.At is null ? "" : $"{note.At}: ";
             Line(note.IsError ? $"{where}{colour.Red("error:")} {note.Message}" : $"{where}{colour.Yellow("warning:")} {note.Message}");
