@@ -103,7 +103,7 @@ public sealed class ApiTransport
     {
         var location = response.Headers.Location is { } l ? _secrets.Redact(Cut(l.ToString())) : "(no Location)";
         return $"redirected to {location}; dd-gates follows no redirect, so the credentials never go to another address. " +
-               "If that address is the API, set api-url to it";
+               "If that address is the API, set the API URL to it";
     }
 
     private static string Cut(string text) => text.Length > ResponseLimits.MaxErrorTextChars ? text[..ResponseLimits.MaxErrorTextChars] + "..." : text;

@@ -39,9 +39,9 @@ internal static class BoundedBody
     }
 }
 
-/// <summary>An answer larger than any answer of the API can be (a wrong api-url, a proxy's page, a hostile server): not retried, reported with its status.</summary>
+/// <summary>An answer larger than any answer of the API can be (a wrong API URL, a proxy's page, a hostile server): not retried, reported with its status.</summary>
 internal sealed class ResponseTooLargeException(System.Net.HttpStatusCode status, int limit)
-    : Exception($"the answer is larger than {limit / 1024 / 1024} MiB, more than any answer of this API; dd-gates stopped reading it (is api-url right?)")
+    : Exception($"the answer is larger than {limit / 1024 / 1024} MiB, more than any answer of this API; dd-gates stopped reading it (is the API URL right?)")
 {
     public System.Net.HttpStatusCode Status { get; } = status;
 }
