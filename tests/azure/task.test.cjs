@@ -101,9 +101,9 @@ for (const major of [20, 24]) {
       const cards = all.filter((c) => c.command === 'task.addattachment');
       assert.strictEqual(cards.length, 1, 'one summary card');
       assert.strictEqual(cards[0].properties.type, 'Distributedtask.Core.Summary');
-      assert.strictEqual(cards[0].properties.name, 'Datadog Deployment Gates');
+      assert.strictEqual(cards[0].properties.name, 'Datadog Deployment Gates: apply');
       assert.ok(cards[0].message.startsWith(variables.AGENT_TEMPDIRECTORY));
-      assert.match(fs.readFileSync(cards[0].message, 'utf8'), /## Datadog Deployment Gates: apply/);
+      assert.match(fs.readFileSync(cards[0].message, 'utf8'), /\*\*Applied\.\*\* Gates: 1 created\./);
 
       assert.deepStrictEqual(all.filter((c) => c.command === 'task.setsecret').map((c) => c.message), [API_KEY, APP_KEY]);
       const shown = runner.stdout.split('\n').filter((l) => !l.includes('##vso[task.setsecret]')).join('\n') + runner.stderr;
@@ -124,7 +124,7 @@ for (const major of [20, 24]) {
       const outputs = Object.fromEntries(all.filter((c) => c.command === 'task.setvariable').map((c) => [c.properties.variable, c]));
       for (const name of ['gateStatus', 'evaluationId', 'evaluationUrl', 'rules']) assert.strictEqual(outputs[name]?.properties.isoutput, 'true', `${name} is an output variable`);
       assert.strictEqual(outputs.gateStatus.message, 'timeout');
-      assert.strictEqual(all.filter((c) => c.command === 'task.addattachment').map((c) => c.properties.name).join(), 'Datadog gate evaluation');
+      assert.strictEqual(all.filter((c) => c.command === 'task.addattachment').map((c) => c.properties.name).join(), 'Datadog gate evaluation: timed out, deploying anyway');
     } finally {
       emulator.stop();
     }

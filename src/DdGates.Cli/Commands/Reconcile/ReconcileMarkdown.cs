@@ -61,7 +61,7 @@ public static class ReconcileMarkdown
             text.AppendLine();
         }
 
-        if (view.Hash is { } hash && view.Outcome is Planned) text.AppendLine($"Plan hash `{hash}`: {MarkdownText.Escape(view.ExpectPlanHint)}.").AppendLine();
+        if (view.Hash is { } hash && view.Outcome is Planned) text.AppendLine($"Plan hash `{hash}`: apply with `{view.ExpectPlan!.Replace("`", "", StringComparison.Ordinal)}` to carry out exactly this plan.").AppendLine();
     }
 
     private static string Gate(GateRow row)

@@ -63,8 +63,8 @@ public sealed class ReconcileView : ICommandView
         _ => "No changes.",
     };
 
-    /// <summary>How to apply exactly this plan, in the spelling of where the run comes from.</summary>
-    public string? ExpectPlanHint => Hash is { } h ? $"{Names.Set(Input.ExpectPlan, h)} applies exactly this plan" : null;
+    /// <summary>The setting that applies exactly this plan, spelled as where the run comes from takes it: <c>--expect-plan 3f9c</c>, <c>expectPlan: 3f9c</c>.</summary>
+    public string? ExpectPlan => Hash is { } h ? Names.Set(Input.ExpectPlan, h) : null;
 
     public string Text() => Outcome switch
     {
