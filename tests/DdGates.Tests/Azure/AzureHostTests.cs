@@ -1,3 +1,4 @@
+using DdGates.Tests.Support;
 using DdGates.Cli.Inputs;
 using DdGates.Cli.Platforms.AzurePipelines;
 using DdGates.Config;
@@ -63,7 +64,7 @@ public class AzureHostTests
     [Fact]
     public void The_summary_is_one_card_with_a_readable_title_attached_when_the_step_ends()
     {
-        var temp = Directory.CreateTempSubdirectory().FullName;
+        var temp = TestFiles.NewDirectory("agent-temp");
         var stdout = new StringWriter();
         var host = new AzureHost(stdout, n => n == "AGENT_TEMPDIRECTORY" ? temp : null);
 

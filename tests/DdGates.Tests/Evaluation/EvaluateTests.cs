@@ -155,8 +155,10 @@ public class EvaluateTests
     {
         await using var emulator = await WithGateAsync(new EvaluationScript { Default = new RuleScript("pass", AfterSeconds: 600) });
 
-        var open = await Evaluate(emulator, "--timeout", "1");
-        var closed = await Evaluate(emulator, "--timeout", "1", "--fail-on-error");
+        // The step started 700 ms ago: 300 ms are left of its 1 s timeout.
+        string[] args = ["evaluate", "--service", "checkout", "--env", "production", "--version", "1.2.3", "--timeout", "1"];
+        var open = await CliRunner.RunAsync(emulator, TimeSpan.FromMilliseconds(700), args);
+        var closed = await CliRunner.RunAsync(emulator, TimeSpan.FromMilliseconds(700), [.. args, "--fail-on-error"]);
 
         Assert.True(open.ExitCode == ExitCodes.Ok, open.ToString());
         Assert.StartsWith("TIMEOUT: checkout/production/default: no verdict within the 1 s timeout (--timeout, counted from the start of the step) (still running: P0 monitors, Canary monitors)", open.Stdout, StringComparison.Ordinal);

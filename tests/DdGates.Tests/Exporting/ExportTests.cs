@@ -19,7 +19,7 @@ public class ExportTests
         await using var emulator = await TestEmulator.StartAsync();
         int gates;
         using (var client = TestEmulator.Client(emulator)) gates = await new OrgGenerator(seed).CreateAsync(client, 220);
-        var file = Path.Combine(Directory.CreateTempSubdirectory("dd-gates-export-").FullName, $"gates.{format}");
+        var file = Path.Combine(TestFiles.NewDirectory("export"), $"gates.{format}");
 
         var export = await CliRunner.RunAsync(emulator, ["export", "--file", file, .. format == "json" ? new[] { "-o", "json" } : []]);
         var plan = await CliRunner.RunAsync(emulator, "plan", "--config", file, "--detailed-exitcode");

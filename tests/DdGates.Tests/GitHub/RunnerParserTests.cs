@@ -1,3 +1,4 @@
+using DdGates.Tests.Support;
 using DdGates.Cli.Inputs;
 using DdGates.Cli.Platforms.GitHub;
 using DdGates.Model;
@@ -10,7 +11,7 @@ public class RunnerParserTests
     [Fact]
     public void Outputs_use_the_heredoc_form_and_round_trip_multiline_values()
     {
-        var file = Path.GetTempFileName();
+        var file = TestFiles.NewFile();
         var host = new GitHubHost(TextWriter.Null, name => name == "GITHUB_OUTPUT" ? file : null, () => "ghadelimiter_fixed");
 
         host.SetOutput(OutputTable.PlanJson, "{\n  \"a\": \"b=c<<d\"\n}");
@@ -25,7 +26,7 @@ public class RunnerParserTests
     [Fact]
     public void A_value_holding_its_delimiter_is_refused()
     {
-        var host = new GitHubHost(TextWriter.Null, name => Path.GetTempFileName(), () => "DELIM");
+        var host = new GitHubHost(TextWriter.Null, name => TestFiles.NewFile(), () => "DELIM");
 
         Assert.Throws<InvalidOperationException>(() => host.SetOutput(OutputTable.Result, "x\nDELIM\ny"));
     }
@@ -60,7 +61,7 @@ public class RunnerParserTests
     [Fact]
     public void The_summary_stays_within_one_mebibyte()
     {
-        var file = Path.GetTempFileName();
+        var file = TestFiles.NewFile();
         var host = new GitHubHost(TextWriter.Null, name => name == "GITHUB_STEP_SUMMARY" ? file : null);
 
         host.AppendSummary(new string('x', 900_000));

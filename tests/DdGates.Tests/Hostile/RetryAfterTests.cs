@@ -44,14 +44,16 @@ public class RetryAfterTests
         });
         var said = new List<string>();
 
-        var waited = await SendAndMeasure(server, clock, seen, new RetryPolicy(), said.Add);
+        var waited = await SendAndMeasure(server, clock, seen, new RetryPolicy(), said.Add, coarseUntil: new RetryPolicy().MaxRateLimitWait - TimeSpan.FromSeconds(1));
 
         var cap = new RetryPolicy().MaxRateLimitWait;
         Assert.InRange(waited, cap, cap + TimeSpan.FromMilliseconds(350));
         Assert.Contains(said, s => s.Contains("the server asked to wait more than a day; waiting 65.0 s, the most one wait may take", StringComparison.Ordinal));
     }
 
-    private static async Task<TimeSpan> SendAndMeasure(HostileServer server, FakeTimeProvider clock, List<DateTimeOffset> seen, RetryPolicy policy, Action<string>? onRetry = null)
+    /// <param name="coarseUntil">Until this long after the first request, virtual time runs in 1 s steps (a wait that ends inside that span still shows, as a wait that is too short).</param>
+    private static async Task<TimeSpan> SendAndMeasure(HostileServer server, FakeTimeProvider clock, List<DateTimeOffset> seen, RetryPolicy policy, Action<string>? onRetry = null,
+        TimeSpan coarseUntil = default)
     {
         using var http = new HttpClient(SafeHandler.Create()) { BaseAddress = server.Url, Timeout = Timeout.InfiniteTimeSpan };
         var transport = new ApiTransport(http, policy, onRetry, clock);
@@ -60,7 +62,8 @@ public class RetryAfterTests
         {
             // Virtual time runs in 50 ms steps while the real requests take microseconds.
             await Task.Delay(1);
-            if (seen.Count > 0) clock.Advance(TimeSpan.FromMilliseconds(50));
+            if (seen.Count == 0) continue;
+            lock (seen) clock.Advance(seen.Count == 1 && clock.GetUtcNow() - seen[0] < coarseUntil ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50));
         }
 
         using var response = await send;

@@ -13,13 +13,19 @@ internal static class CliRunner
 {
     public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? env, params string[] args) => RunAsync(env, default, args);
 
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? env, CancellationToken ct, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? env, CancellationToken ct, params string[] args) => RunAsync(env, TimeSpan.Zero, args, ct);
+
+    /// <summary>As a step that started <paramref name="startedAgo"/> before this call: evaluate's timeout counts from the start of the step, so a test of the timeout need not wait it out.</summary>
+    public static Task<CliRun> RunAsync(EmulatorHost emulator, TimeSpan startedAgo, params string[] args) =>
+        RunAsync(Keys, startedAgo, [.. args, "--api-url", emulator.BaseUrl.AbsoluteUri], default);
+
+    private static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? env, TimeSpan startedAgo, string[] args, CancellationToken ct)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var environment = env ?? new Dictionary<string, string>();
         var code = await CliApp.RunAsync(args, stdout, stderr, name => environment.GetValueOrDefault(name),
-            new CliRuntime(DateTimeOffset.UtcNow, TestEmulator.FastRetries, TestEmulator.FastPolls), ct);
+            new CliRuntime(DateTimeOffset.UtcNow - startedAgo, TestEmulator.FastRetries, TestEmulator.FastPolls), ct);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -33,9 +39,10 @@ internal static class CliRunner
         ["DD_APP_KEY"] = TestEmulator.AppKey,
     };
 
+    /// <summary>A file with <paramref name="content"/>, in this test run's own directory, which goes when the run ends.</summary>
     public static string TempFile(string content, string extension = ".yaml")
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dd-gates-test-{Guid.NewGuid():N}{extension}");
+        var path = Path.Combine(TestFiles.Directory, $"dd-gates-test-{Guid.NewGuid():N}{extension}");
         File.WriteAllText(path, content);
         return path;
     }
