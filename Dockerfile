@@ -7,6 +7,8 @@ FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 ARG TARGETARCH=amd64
 # Native AOT where the release workflow can build it (true there); trimmed + ReadyToRun otherwise.
 ARG AOT=false
+# owner/name of the repository the image is released from: export's schema line points there.
+ARG REPOSITORY=
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/DdGates.Core/DdGates.Core.csproj src/DdGates.Core/
@@ -18,7 +20,7 @@ COPY src/DdGates.Cli/ src/DdGates.Cli/
 RUN case "$TARGETARCH" in arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac \
  && if [ "$AOT" = "true" ]; then mode="-p:PublishAot=true"; else mode="-p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishSingleFile=true"; fi \
  && dotnet publish src/DdGates.Cli/DdGates.Cli.csproj -c Release -r "$rid" --self-contained --no-restore -warnaserror \
-      $mode -p:DebugType=none -o /app
+      $mode -p:DebugType=none -p:DdGatesRepository="$REPOSITORY" -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled
 COPY --from=build /app/dd-gates /app/dd-gates

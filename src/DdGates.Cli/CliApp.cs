@@ -32,7 +32,7 @@ public static class CliApp
 
     private static Task<int> RunAsync(string[] args, BoundaryWriter stdout, BoundaryWriter stderr, Func<string, string?> env, CliRuntime runtime, CancellationToken ct)
     {
-        var context = new CommandContext(LocalFiles.Read, LocalFiles.Write, runtime);
+        var context = new CommandContext(LocalFiles.Read, LocalFiles.Write, runtime, env);
         var colour = Colour.For(env, runtime.Terminal);
         var options = new CliOptions();
         var root = new RootCommand(

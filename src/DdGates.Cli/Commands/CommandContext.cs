@@ -7,7 +7,7 @@ namespace DdGates.Cli.Commands;
 /// What every command gets from where it runs: file access, the retry and polling timings (tests shorten them), the
 /// clock, when the step started (evaluate's timeout counts from there) and the run's secrets (taken out of any file written).
 /// </summary>
-public sealed record CommandContext(Func<string, string?> ReadFile, Func<string, string, string?> WriteFile, CliRuntime Runtime)
+public sealed record CommandContext(Func<string, string?> ReadFile, Func<string, string, string?> WriteFile, CliRuntime Runtime, Func<string, string?> Env)
 {
     public RetryPolicy Policy => Runtime.Retry ?? new RetryPolicy();
 

@@ -15,9 +15,10 @@ public static partial class GatesFileWriter
 {
     private static readonly string[] YamlWords = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"];
 
-    public static string Yaml(ExportedFile file)
+    /// <param name="schemaUrl">Where the file's JSON Schema is published, for editors; null when not known (no schema line).</param>
+    public static string Yaml(ExportedFile file, string? schemaUrl)
     {
-        var text = new StringBuilder($"# yaml-language-server: $schema={ExportedFile.SchemaUrl}\n");
+        var text = new StringBuilder(schemaUrl is null ? "" : $"# yaml-language-server: $schema={schemaUrl}\n");
         text.Append(CultureInfo.InvariantCulture, $"# Exported by dd-gates export: {Plural.Of(file.GateCount, "gate", "gates")} in {Plural.Of(file.Entries.Count, "entry", "entries")}.\n");
         foreach (var left in file.LeftOut) text.Append(CultureInfo.InvariantCulture, $"# Left out: {Comment(left.Key.ToString())}: {Comment(left.Why)}.\n");
         if (file.Entries.Count == 0) return text.Append("gates: []\n").ToString();
@@ -53,10 +54,10 @@ public static partial class GatesFileWriter
         return text.ToString();
     }
 
-    public static string Json(ExportedFile file) => JsonText.Write(w =>
+    public static string Json(ExportedFile file, string? schemaUrl) => JsonText.Write(w =>
     {
         w.WriteStartObject();
-        w.WriteString("$schema", ExportedFile.SchemaUrl);
+        if (schemaUrl is not null) w.WriteString("$schema", schemaUrl);
         w.WriteStartArray("gates");
         foreach (var e in file.Entries)
         {

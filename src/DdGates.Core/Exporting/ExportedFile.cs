@@ -8,8 +8,6 @@ namespace DdGates.Exporting;
 /// </summary>
 public sealed record ExportedFile(IReadOnlyList<ExportEntry> Entries, IReadOnlyList<LeftOut> LeftOut)
 {
-    public const string SchemaUrl = "https://raw.githubusercontent.com/org/dd-gates-action/v1/schema/gates.schema.json";
-
     public int GateCount => Entries.Sum(e => e.Envs.Count);
 }
 

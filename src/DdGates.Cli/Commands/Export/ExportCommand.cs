@@ -44,7 +44,8 @@ public sealed class ExportCommand(IRunPresenter presenter, CommandContext contex
         }
 
         var file = ExportFolding.Fold(gates);
-        var document = settings.Output == OutputFormat.Json ? GatesFileWriter.Json(file) : GatesFileWriter.Yaml(file);
+        var schema = SchemaLocation.Url(context.Env);
+        var document = settings.Output == OutputFormat.Json ? GatesFileWriter.Json(file, schema) : GatesFileWriter.Yaml(file, schema);
         if (path is not null && context.Write(path, document) is { } error)
         {
             return new CommandExit(ExitCodes.Failed, Conclusion.Failed, $"cannot write {path}: {error}");
