@@ -22,7 +22,7 @@ public sealed class CliOptions
     public Option<bool?> DryRun { get; } = new(InputTable.DryRun.Cli!) { Description = InputTable.DryRun.Description };
     public Option<string?> Rules { get; } = Text(InputTable.Rules, "FILE|TEXT");
     public Option<bool> Prune { get; } = Flag(InputTable.Prune);
-    public Option<string?> Site { get; } = Text(InputTable.Site, "SITE", $"default: {InputTable.Site.Default}, or {string.Join(" / ", InputTable.Site.Fallbacks)}");
+    public Option<string?> Site { get; } = Text(InputTable.Site, "SITE", $"default: {string.Join(" / ", InputTable.Site.Fallbacks)}, else {InputTable.Site.Default}");
     public Option<string?> ApiUrl { get; } = Text(InputTable.ApiUrl, "URL");
     public Option<int> Concurrency { get; } = new(InputTable.Concurrency.Cli!)
     {
