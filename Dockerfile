@@ -1,12 +1,15 @@
 # syntax=docker/dockerfile:1
-# The dd-gates action image: one self-contained binary on a chiseled base (no shell, no package
-# manager). Release CI builds it for linux/amd64 and linux/arm64 and pushes it to GHCR; jobs pull it
-# prebuilt and never build it. Here, CI builds this same file against local stand-ins of both bases.
+# The dd-gates action image: one Native AOT binary on a chiseled base (no shell, no package manager, no
+# .NET runtime). Release CI builds it for linux/amd64 and linux/arm64, each on a runner of that
+# architecture, and pushes it to GHCR; jobs pull it prebuilt and never build it. Here, CI builds this
+# same file against local stand-ins of both bases.
+# AOT=false gives the trimmed, self-contained, single-file ReadyToRun build instead (any SDK image will do).
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-noble-aot
 
-FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
+FROM --platform=$BUILDPLATFORM ${SDK_IMAGE} AS build
 ARG TARGETARCH=amd64
-# Native AOT where the release workflow can build it (true there); trimmed + ReadyToRun otherwise.
-ARG AOT=false
+ARG BUILDARCH
+ARG AOT=true
 # owner/name of the repository the image is released from: export's schema line points there.
 ARG REPOSITORY=
 WORKDIR /src
@@ -18,6 +21,8 @@ RUN case "$TARGETARCH" in arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac \
 COPY src/DdGates.Core/ src/DdGates.Core/
 COPY src/DdGates.Cli/ src/DdGates.Cli/
 RUN case "$TARGETARCH" in arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac \
+ && if [ "$AOT" = "true" ] && [ -n "$BUILDARCH" ] && [ "$BUILDARCH" != "$TARGETARCH" ]; then \
+      echo "Native AOT compiles for the machine it runs on: build $TARGETARCH on a $TARGETARCH runner (or AOT=false)" >&2; exit 1; fi \
  && if [ "$AOT" = "true" ]; then mode="-p:PublishAot=true"; else mode="-p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishSingleFile=true"; fi \
  && dotnet publish src/DdGates.Cli/DdGates.Cli.csproj -c Release -r "$rid" --self-contained --no-restore -warnaserror \
       $mode -p:DebugType=none -p:DdGatesRepository="$REPOSITORY" -o /app

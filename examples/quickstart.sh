@@ -2,11 +2,16 @@
 # The README quickstart: start the in-repo emulator (a stand-in for Datadog), apply
 # examples/gates.yaml twice, and show that the second run changes nothing.
 # Needs only the .NET 10 SDK. No Datadog account, no network.
+# DDGATES_BINARY=path/to/dd-gates runs that binary (CI: the Native AOT build it ships); else this build's dll.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 dotnet build Actions.sln -c Release -v quiet -nologo >/dev/null
-bin=src/DdGates.Cli/bin/Release/net10.0/dd-gates.dll
+if [ -n "${DDGATES_BINARY:-}" ]; then
+  dd_gates() { "$DDGATES_BINARY" "$@"; }
+else
+  dd_gates() { dotnet src/DdGates.Cli/bin/Release/net10.0/dd-gates.dll "$@"; }
+fi
 emulator=src/DdGates.Emulator/bin/Release/net10.0/dd-gates-emulator.dll
 
 log=$(mktemp)
@@ -21,10 +26,10 @@ echo "Emulator listening at $api_url"
 export DD_API_KEY=quickstart-api-key DD_APP_KEY=quickstart-app-key
 
 echo; echo "=== First apply: creates the gates and rules"
-dotnet "$bin" apply --config examples/gates.yaml --api-url "$api_url"
+dd_gates apply --config examples/gates.yaml --api-url "$api_url"
 
 echo; echo "=== Second apply: nothing to do"
-second=$(dotnet "$bin" apply --config examples/gates.yaml --api-url "$api_url")
+second=$(dd_gates apply --config examples/gates.yaml --api-url "$api_url")
 echo "$second"
 grep -q "Nothing to apply" <<<"$second" || { echo "FAILED: the second apply planned changes" >&2; exit 1; }
 

@@ -2,11 +2,14 @@
 # Builds local stand-ins for the two base images the Dockerfile names, under the same names, because
 # mcr.microsoft.com cannot be reached here. The Dockerfile itself stays exactly what release CI builds.
 #   mcr.microsoft.com/dotnet/sdk:10.0-noble                   <- this machine's .NET SDK + the libraries it loads
+#   mcr.microsoft.com/dotnet/sdk:10.0-noble-aot               <- that, plus what the real one adds for Native AOT:
+#                                                                clang, llvm and zlib1g-dev (dotnet-docker src/sdk/10.0/noble-aot)
 #   mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled <- glibc, libstdc++, OpenSSL, CA certificates,
 #                                                                no shell, USER 1654 (as the real one)
 set -euo pipefail
 export STORAGE_DRIVER=vfs
 SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-noble
+AOT_SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-noble-aot
 DEPS_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 work=$(mktemp -d)
@@ -65,4 +68,22 @@ buildah config --env PATH=/usr/share/dotnet:/usr/bin:/bin --env DOTNET_SYSTEM_GL
   --env DOTNET_CLI_TELEMETRY_OPTOUT=1 --env DOTNET_NOLOGO=1 --env SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
   --env NUGET_CERT_REVOCATION_MODE=offline --env DOTNET_EnableDiagnostics=0 "$ctr"
 buildah commit -q --rm "$ctr" "$SDK_IMAGE" >/dev/null
+
+echo "stand-in $AOT_SDK_IMAGE"
+# The real image installs clang, llvm and zlib1g-dev with apt; here, the files of those packages and of every
+# package they need, as this machine has them (.ci/run installs clang and zlib1g-dev when missing).
+toolchain=$(apt-cache depends --recurse --installed --no-recommends --no-suggests --no-conflicts --no-breaks \
+  --no-replaces --no-enhances clang llvm zlib1g-dev binutils 2>/dev/null | grep -v -e '^ ' -e '<' | sort -u)
+# shellcheck disable=SC2086
+dpkg -L $toolchain 2>/dev/null | grep -v -E '^/usr/share/(doc|man|info|locale|lintian)/' | sort -u | while read -r path; do
+  case "$path" in /bin|/sbin|/lib|/lib32|/lib64|/libx32) continue ;; esac # the merged-/usr links; the rootfs has its own
+  if [ -L "$path" ] || [ -f "$path" ]; then echo "${path#/}"; fi
+done >"$work/toolchain.txt"
+mkdir -p "$work/aot"
+# Merged /usr: files listed under /lib, /bin and /sbin live under /usr (the rootfs links /lib and /lib64 there).
+tar -C / -cf - --files-from "$work/toolchain.txt" \
+  --transform 's,^lib/,usr/lib/,;s,^lib64/,usr/lib64/,;s,^bin/,usr/bin/,;s,^sbin/,usr/sbin/,' | tar -C "$work/aot" -xf -
+ctr=$(buildah from "$SDK_IMAGE")
+buildah copy -q "$ctr" "$work/aot/" / >/dev/null
+buildah commit -q --rm "$ctr" "$AOT_SDK_IMAGE" >/dev/null
 buildah images --format '{{.Name}}:{{.Tag}} {{.Size}}' | grep -E 'dotnet/(sdk|runtime-deps)'

@@ -12,12 +12,26 @@ image=localhost/dd-gates:ci
 
 bash tests/container/make-base-images.sh
 mkdir -p "$HOME/.nuget/packages"
-podman build --isolation chroot --network host -q -v "$HOME/.nuget/packages:/root/.nuget/packages" -t "$image" -f Dockerfile . >/dev/null
+case "$(uname -m)" in aarch64) arch=arm64 ;; *) arch=amd64 ;; esac
+# Default build arguments: what release CI builds (Native AOT). BUILDARCH is what BuildKit would set by itself.
+podman build --isolation chroot --network host -q -v "$HOME/.nuget/packages:/root/.nuget/packages" --build-arg BUILDARCH="$arch" \
+  -t "$image" -f Dockerfile . >/dev/null
 entrypoint=$(podman image inspect "$image" --format '{{join .Config.Entrypoint " "}}')
 user=$(podman image inspect "$image" --format '{{.Config.User}}')
 [ "$entrypoint" = "/app/dd-gates" ] || { echo "unexpected ENTRYPOINT: $entrypoint" >&2; exit 1; }
 [ "$user" = "root" ] || { echo "unexpected USER: $user (the runner's files need root)" >&2; exit 1; }
 size=$(podman image inspect "$image" --format '{{.Size}}')
+base_size=$(podman image inspect mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled --format '{{.Size}}')
+probe=$(buildah from -q "$image")
+binary=$(buildah mount "$probe")/app/dd-gates
+binary_size=$(stat -c %s "$binary")
+# A Native AOT executable: an ELF with no single-file bundle in it (a bundle carries the DOTNET_BUNDLE marker).
+head -c 4 "$binary" | grep -q "ELF" || { echo "FAILED: /app/dd-gates is not an ELF executable" >&2; exit 1; }
+if grep -q -a "DOTNET_BUNDLE" "$binary"; then echo "FAILED: /app/dd-gates is a single-file bundle, not Native AOT" >&2; exit 1; fi
+buildah umount "$probe" >/dev/null; buildah rm "$probe" >/dev/null
+[ "$binary_size" -le $(( 16 * 1024 * 1024 )) ] || { echo "FAILED: /app/dd-gates is $binary_size bytes, over 16 MiB" >&2; exit 1; }
+[ $(( size - base_size )) -le 17000000 ] || { echo "FAILED: the image adds $(( size - base_size )) bytes to its base, over 17 MB" >&2; exit 1; }
+echo "ok: /app/dd-gates is Native AOT, $binary_size bytes; the image adds $(( size - base_size )) bytes to its base"
 compressed=$(podman save --format oci-archive "$image" 2>/dev/null | gzip -c | wc -c)
 
 work=$(mktemp -d)

@@ -1,3 +1,4 @@
+using DdGates.Tests.Support;
 using System.Diagnostics;
 
 namespace DdGates.Tests.GitHub;
@@ -42,10 +43,8 @@ internal sealed class RunnerSandbox : IDisposable
 
     public async Task<StepResult> RunAsync(IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string>? extraEnv = null)
     {
-        var program = Path.Combine(AppContext.BaseDirectory, "dd-gates.dll");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Workspace, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(program);
-        start.ArgumentList.Add("run");
+        var start = ShippedBinary.Start("run");
+        start.WorkingDirectory = Workspace;
         start.Environment.Clear();
         foreach (var name in new[] { "PATH", "DOTNET_ROOT", "DOTNET_CLI_HOME", "TMPDIR" })
         {

@@ -79,11 +79,7 @@ public class FaultSoakTests
 
     private static async Task<int> OwnProcess(EmulatorHost emulator, string file)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dd-gates.dll"), "apply", "--config", file, "--api-url", emulator.BaseUrl.AbsoluteUri })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = ShippedBinary.Start("apply", "--config", file, "--api-url", emulator.BaseUrl.AbsoluteUri);
 
         start.Environment["DD_API_KEY"] = TestEmulator.ApiKey;
         start.Environment["DD_APP_KEY"] = TestEmulator.AppKey;
