@@ -1,41 +1,45 @@
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using DdGates.Api.Dto;
 using DdGates.Http;
 using DdGates.Model;
+using Refit;
 
 namespace DdGates.Api;
 
 /// <summary>
-/// Typed client for the 14 Deployment Gates operations
-/// (https://docs.datadoghq.com/api/latest/deployment-gates/). Configured once: base URL, the
-/// auth headers (both keys, or a bearer token), user agent. Every call goes through <see cref="ApiTransport"/>.
+/// The Deployment Gates client the program uses (https://docs.datadoghq.com/api/latest/deployment-gates/): paging,
+/// lookups by natural key, and each answer checked into the model. The requests are the generated <see cref="IDatadogApi"/>;
+/// every one goes through <see cref="ResilientHandler"/>. Configured once: base URL, the auth headers (both keys, or a
+/// bearer token), user agent.
 /// </summary>
 public sealed class DatadogClient : IDisposable
 {
     public const int PageSize = 1000;
     /// <summary>The largest page the evaluation-history lists allow.</summary>
     public const int HistoryPageSize = 100;
-    private const string Gates = "api/v2/deployment_gates";
-    private const string Evaluation = "api/v2/deployments/gates/evaluation";
 
     private readonly HttpClient _http;
+    private readonly IDatadogApi _api;
     private readonly ApiTransport _transport;
     private readonly RetryPolicy _policy;
-    private static readonly DatadogJsonContext Json = DatadogJsonContext.Default;
+
+    /// <summary>Refit with the generated JSON metadata (no reflection) and buffered bodies (a Content-Length, never chunked).</summary>
+    private static readonly RefitSettings Settings = new(SystemTextJsonContentSerializer.ForContext(DatadogJsonContext.Default)) { Buffered = true };
 
     public DatadogClient(Uri apiUrl, Credentials keys, RetryPolicy policy, Action<string>? onRetry = null, HttpMessageHandler? handler = null)
     {
-        _http = new HttpClient(handler ?? SafeHandler.Create())
+        var resilient = new ResilientHandler(handler ?? SafeHandler.Create(), policy, onRetry, new SecretSet(keys.ApiKey, keys.AppKey, keys.AccessToken));
+        _http = new HttpClient(resilient)
         {
             BaseAddress = new Uri(apiUrl.AbsoluteUri.TrimEnd('/') + "/"),
             Timeout = Timeout.InfiniteTimeSpan, // the pipeline owns every timeout
         };
         keys.ApplyTo(_http.DefaultRequestHeaders);
-        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("dd-gates", typeof(DatadogClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
-        _transport = new ApiTransport(_http, policy, onRetry, secrets: new SecretSet(keys.ApiKey, keys.AppKey, keys.AccessToken));
+        _api = RestService.ForGenerated<IDatadogApi>(_http, Settings);
+        _transport = resilient.Transport;
         _policy = policy;
     }
 
@@ -57,13 +61,13 @@ public sealed class DatadogClient : IDisposable
     {
         var gates = new List<ActualGate>();
         var what = filter is null ? "list gates" : $"look up gate {filter.Service}/{filter.Env}/{filter.Identifier}";
-        await Pages(what, $"{Gates}?page[size]={PageSize}" + filter?.ToQuery(), Json.GateListResponse, list =>
+        await Pages(what, (cursor, call) => _api.ListGates(PageSize, cursor, filter?.Service, filter?.Env, filter?.Identifier, call, ct), list =>
         {
             var data = WireMapping.Required(list.Data, "data");
             gates.AddRange(data.Select(WireMapping.ToGate));
             onPage?.Invoke(gates.Count);
             return data.Count == 0 ? null : list.Meta?.Page?.NextCursor;
-        }, ct);
+        });
         return gates;
     }
 
@@ -74,93 +78,91 @@ public sealed class DatadogClient : IDisposable
         return gate is null ? null : gate with { Rules = await ListRulesAsync(gate.Id, ct) };
     }
 
-    public async Task<ActualGate> GetGateAsync(string gateId, CancellationToken ct) =>
-        await Send($"get gate {gateId}", HttpMethod.Get, $"{Gates}/{PathSegment.Of(gateId)}", null, Json.EnvelopeGateData, true, e => WireMapping.ToGate(Data(e)), ct);
+    public Task<ActualGate> GetGateAsync(string gateId, CancellationToken ct) =>
+        Send(new Call($"get gate {gateId}", true), call => _api.GetGate(PathSegment.Of(gateId), call, ct), e => WireMapping.ToGate(Data(e)));
 
     /// <summary>Safe to retry: the server refuses a duplicate with 400 "Gate already exists".</summary>
-    public async Task<ActualGate> CreateGateAsync(GateKey key, bool dryRun, CancellationToken ct)
+    public Task<ActualGate> CreateGateAsync(GateKey key, bool dryRun, CancellationToken ct)
     {
         var body = new Envelope<GateData>
         {
             Data = new GateData { Attributes = new GateAttributes { Service = key.Service, Env = key.Env, Identifier = key.Identifier, DryRun = dryRun } },
         };
-        return await Send($"create gate {key}", HttpMethod.Post, Gates, Content(body, Json.EnvelopeGateData), Json.EnvelopeGateData, true, e => WireMapping.ToGate(Data(e)), ct);
+        return Send(new Call($"create gate {key}", true), call => _api.CreateGate(body, call, ct), e => WireMapping.ToGate(Data(e)));
     }
 
-    public async Task<ActualGate> UpdateGateAsync(string gateId, bool dryRun, CancellationToken ct)
+    public Task<ActualGate> UpdateGateAsync(string gateId, bool dryRun, CancellationToken ct)
     {
         var body = new Envelope<GateData> { Data = new GateData { Id = gateId, Attributes = new GateAttributes { DryRun = dryRun } } };
-        return await Send($"update gate {gateId}", HttpMethod.Put, $"{Gates}/{PathSegment.Of(gateId)}", Content(body, Json.EnvelopeGateData), Json.EnvelopeGateData, true,
-            e => WireMapping.ToGate(Data(e)), ct);
+        return Send(new Call($"update gate {gateId}", true), call => _api.UpdateGate(PathSegment.Of(gateId), body, call, ct), e => WireMapping.ToGate(Data(e)));
     }
 
     /// <summary>Deletes the gate and its rules; false when it was already gone.</summary>
-    public Task<bool> DeleteGateAsync(string gateId, CancellationToken ct) => Delete($"delete gate {gateId}", $"{Gates}/{PathSegment.Of(gateId)}", ct);
+    public Task<bool> DeleteGateAsync(string gateId, CancellationToken ct) =>
+        Delete(call => _api.DeleteGate(PathSegment.Of(gateId), call, ct), new Call($"delete gate {gateId}", true));
 
-    public async Task<List<ActualRule>> ListRulesAsync(string gateId, CancellationToken ct)
-    {
-        return await Send($"list rules of gate {gateId}", HttpMethod.Get, $"{Gates}/{PathSegment.Of(gateId)}/rules", null, Json.EnvelopeRuleListData, true,
+    public Task<List<ActualRule>> ListRulesAsync(string gateId, CancellationToken ct) =>
+        Send(new Call($"list rules of gate {gateId}", true), call => _api.ListRules(PathSegment.Of(gateId), call, ct),
             e => WireMapping.Required(WireMapping.Required(Data(e).Attributes, "data.attributes").Rules, "data.attributes.rules")
-                .Select(r => WireMapping.ToRule(WireMapping.Required(r, "data.attributes.rules[]"), null)).ToList(), ct);
-    }
+                .Select(r => WireMapping.ToRule(WireMapping.Required(r, "data.attributes.rules[]"), null)).ToList());
 
-    public async Task<ActualRule> GetRuleAsync(string gateId, string ruleId, CancellationToken ct) =>
-        await Send($"get rule {ruleId}", HttpMethod.Get, $"{Gates}/{PathSegment.Of(gateId)}/rules/{PathSegment.Of(ruleId)}", null, Json.EnvelopeRuleData, true, Rule, ct);
+    public Task<ActualRule> GetRuleAsync(string gateId, string ruleId, CancellationToken ct) =>
+        Send(new Call($"get rule {ruleId}", true), call => _api.GetRule(PathSegment.Of(gateId), PathSegment.Of(ruleId), call, ct), Rule);
 
     /// <summary>
     /// WARNING: not retried on ambiguous failures (5xx, timeouts, dropped connections), because the
     /// server keeps no name uniqueness and a blind retry can leave two rules. The caller verifies and retries.
     /// </summary>
-    public async Task<ActualRule> CreateRuleAsync(string gateId, RuleSpec rule, CancellationToken ct)
+    public Task<ActualRule> CreateRuleAsync(string gateId, RuleSpec rule, CancellationToken ct)
     {
         var body = new Envelope<RuleData> { Data = new RuleData { Attributes = WireMapping.ToAttributes(rule, withType: true) } };
-        return await Send($"create rule \"{rule.Name}\"", HttpMethod.Post, $"{Gates}/{PathSegment.Of(gateId)}/rules", Content(body, Json.EnvelopeRuleData), Json.EnvelopeRuleData, false, Rule, ct);
+        return Send(new Call($"create rule \"{rule.Name}\"", false), call => _api.CreateRule(PathSegment.Of(gateId), body, call, ct), Rule);
     }
 
     /// <summary>Updates name, dry_run and options. The type cannot be updated: that is a replacement.</summary>
-    public async Task<ActualRule> UpdateRuleAsync(string gateId, string ruleId, RuleSpec rule, CancellationToken ct)
+    public Task<ActualRule> UpdateRuleAsync(string gateId, string ruleId, RuleSpec rule, CancellationToken ct)
     {
         var body = new Envelope<RuleData> { Data = new RuleData { Attributes = WireMapping.ToAttributes(rule, withType: false) } };
-        return await Send($"update rule \"{rule.Name}\"", HttpMethod.Put, $"{Gates}/{PathSegment.Of(gateId)}/rules/{PathSegment.Of(ruleId)}", Content(body, Json.EnvelopeRuleData), Json.EnvelopeRuleData, true,
-            Rule, ct);
+        return Send(new Call($"update rule \"{rule.Name}\"", true), call => _api.UpdateRule(PathSegment.Of(gateId), PathSegment.Of(ruleId), body, call, ct), Rule);
     }
 
     /// <summary>False when the rule was already gone (a retried or concurrent delete).</summary>
     public Task<bool> DeleteRuleAsync(string gateId, string ruleId, CancellationToken ct) =>
-        Delete($"delete rule {ruleId}", $"{Gates}/{PathSegment.Of(gateId)}/rules/{PathSegment.Of(ruleId)}", ct);
+        Delete(call => _api.DeleteRule(PathSegment.Of(gateId), PathSegment.Of(ruleId), call, ct), new Call($"delete rule {ruleId}", true));
 
     /// <summary>Starts an evaluation; returns its id (202).</summary>
-    public async Task<string> TriggerEvaluationAsync(EvaluationRequestAttributes request, CancellationToken ct)
+    public Task<string> TriggerEvaluationAsync(EvaluationRequestAttributes request, CancellationToken ct)
     {
         var body = new Envelope<EvaluationRequestData> { Data = new EvaluationRequestData { Attributes = request } };
-        return await Send($"trigger evaluation of {request.Service}/{request.Env}", HttpMethod.Post, Evaluation,
-            Content(body, Json.EnvelopeEvaluationRequestData), Json.EnvelopeEvaluationResponseData, true,
-            e => WireMapping.Id(WireMapping.Required(Data(e).Attributes, "data.attributes").EvaluationId, "evaluation_id"), ct);
+        return Send(new Call($"trigger evaluation of {request.Service}/{request.Env}", true), call => _api.TriggerEvaluation(body, call, ct),
+            e => WireMapping.Id(WireMapping.Required(Data(e).Attributes, "data.attributes").EvaluationId, "evaluation_id"));
     }
 
-    public async Task<EvaluationResultAttributes> GetEvaluationResultAsync(string evaluationId, CancellationToken ct) =>
-        await Send($"get evaluation {evaluationId}", HttpMethod.Get, $"{Evaluation}/{PathSegment.Of(evaluationId)}", null, Json.EnvelopeEvaluationResultData, true,
-            e => WireMapping.Required(Data(e).Attributes, "data.attributes"), ct);
+    public Task<EvaluationResultAttributes> GetEvaluationResultAsync(string evaluationId, CancellationToken ct) =>
+        Send(new Call($"get evaluation {evaluationId}", true), call => _api.GetEvaluationResult(PathSegment.Of(evaluationId), call, ct),
+            e => WireMapping.Required(Data(e).Attributes, "data.attributes"));
 
     /// <summary>Gate evaluations in the filter's window, newest first, every page (history; gate on the result, not on this).</summary>
-    public async Task<List<GateEvaluationData>> ListGateEvaluationsAsync(EvaluationHistoryFilter filter, CancellationToken ct)
+    public async Task<List<GateEvaluationData>> ListGateEvaluationsAsync(EvaluationHistoryFilter f, CancellationToken ct)
     {
         var rows = new List<GateEvaluationData>();
-        await Pages("list gate evaluations", $"{Gates}/evaluations?page[size]={HistoryPageSize}&{filter.ToQuery(rules: false)}", Json.GateEvaluationListResponse,
-            page => { rows.AddRange(WireMapping.Required(page.Data, "data").Select(r => WireMapping.Required(r, "data[]"))); return page.Meta?.Page?.NextCursor; }, ct);
+        await Pages("list gate evaluations", (cursor, call) => _api.ListGateEvaluations(HistoryPageSize, cursor, f.FromText, f.ToText, f.Service, f.Env, f.Identifier,
+                f.Status, f.Version, f.DryRunText, f.EvaluationId, f.GateId, call, ct),
+            page => { rows.AddRange(WireMapping.Required(page.Data, "data").Select(r => WireMapping.Required(r, "data[]"))); return page.Meta?.Page?.NextCursor; });
         return rows;
     }
 
     /// <summary>Rule evaluations in the filter's window, every page; pages are no snapshot, so rows are deduplicated by id.</summary>
-    public async Task<List<RuleEvaluationData>> ListRuleEvaluationsAsync(EvaluationHistoryFilter filter, CancellationToken ct)
+    public async Task<List<RuleEvaluationData>> ListRuleEvaluationsAsync(EvaluationHistoryFilter f, CancellationToken ct)
     {
         var rows = new Dictionary<string, RuleEvaluationData>();
-        await Pages("list rule evaluations", $"{Gates}/evaluations/rules?page[size]={HistoryPageSize}&{filter.ToQuery(rules: true)}", Json.RuleEvaluationListResponse,
+        await Pages("list rule evaluations", (cursor, call) => _api.ListRuleEvaluations(HistoryPageSize, cursor, f.FromText, f.ToText, f.Service, f.Env, f.Identifier,
+                f.Status, f.Version, f.DryRunText, f.EvaluationId, f.GateId, f.GateEvaluationId, f.RuleId, f.Type, f.Name, f.GateDryRunText, call, ct),
             page =>
             {
                 foreach (var row in WireMapping.Required(page.Data, "data")) rows.TryAdd(WireMapping.Required(WireMapping.Required(row, "data[]").Id, "data[].id"), row);
                 return page.Meta?.Page?.NextCursor;
-            }, ct);
+            });
         return [.. rows.Values];
     }
 
@@ -170,31 +172,31 @@ public sealed class DatadogClient : IDisposable
     /// Every page, following <c>next_cursor</c> until it is absent. A cursor the server sent before, or more than
     /// <see cref="ResponseLimits.MaxPages"/> pages, would loop forever: that is the server's fault, reported as such.
     /// </summary>
-    private async Task Pages<T>(string operation, string firstPage, JsonTypeInfo<T> type, Func<T, string?> take, CancellationToken ct)
+    private static async Task Pages<T>(string operation, Func<string?, Call, Task<T?>> page, Func<T, string?> take) where T : class
     {
         string? cursor = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var page = 1; ; page++)
+        for (var number = 1; ; number++)
         {
-            var path = firstPage.TrimEnd('&') + (cursor is null ? "" : $"&page[cursor]={Uri.EscapeDataString(cursor)}");
-            var what = $"{operation} (page {page})";
-            cursor = await Send(what, HttpMethod.Get, path, null, type, true, take, ct);
+            var what = $"{operation} (page {number})";
+            var from = cursor;
+            cursor = await Send(new Call(what, true), call => page(from, call), take);
 
             if (string.IsNullOrEmpty(cursor)) return;
-            if (!seen.Add(cursor) || page >= ResponseLimits.MaxPages)
+            if (!seen.Add(cursor) || number >= ResponseLimits.MaxPages)
             {
-                throw new DatadogApiException(what, null, [page >= ResponseLimits.MaxPages
+                throw new DatadogApiException(what, null, [number >= ResponseLimits.MaxPages
                     ? $"the listing goes on past {ResponseLimits.MaxPages} pages; dd-gates stopped, taking it for a loop"
                     : "the server sent a page cursor it had sent before; dd-gates stopped, since following it would loop forever"]);
             }
         }
     }
 
-    private async Task<bool> Delete(string operation, string path, CancellationToken ct)
+    private static async Task<bool> Delete(Func<Call, Task> request, Call call)
     {
         try
         {
-            using var _ = await _transport.SendAsync(operation, () => new HttpRequestMessage(HttpMethod.Delete, path), true, ct);
+            await Unwrapped(request(call));
             return true;
         }
         catch (DatadogApiException e) when (e.IsNotFound)
@@ -207,35 +209,63 @@ public sealed class DatadogClient : IDisposable
     /// One call and its answer read into <typeparamref name="TResult"/> by <paramref name="read"/>. An answer that is not
     /// what the API sends (not JSON, a required field missing or null) is Datadog's fault, reported with the call, never a crash.
     /// </summary>
-    private async Task<TResult> Send<T, TResult>(string operation, HttpMethod method, string path, Func<HttpContent>? content,
-        JsonTypeInfo<T> responseType, bool safeToRepeat, Func<T, TResult> read, CancellationToken ct)
+    private static async Task<TResult> Send<T, TResult>(Call call, Func<Call, Task<T?>> request, Func<T, TResult> read) where T : class
     {
-        using var response = await _transport.SendAsync(operation,
-            () => new HttpRequestMessage(method, path) { Content = content?.Invoke() }, safeToRepeat, ct);
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(ct);
-            return read(await JsonSerializer.DeserializeAsync(stream, responseType, ct) ?? throw new JsonException("empty body"));
+            return read(await Unwrapped(request(call)) ?? throw new JsonException("empty body"));
         }
         catch (FormatException e)
         {
-            throw new DatadogApiException(operation, response.StatusCode, [$"unreadable answer: {e.Message}"]);
+            throw new DatadogApiException(call.Operation, null, [$"unreadable answer: {e.Message}"]);
         }
         catch (JsonException e)
         {
-            // The parser's own words (no body text): "'<' is an invalid start of a value. Path: $ | LineNumber: 0 ...".
-            throw new DatadogApiException(operation, response.StatusCode, [$"unreadable answer (not the JSON this API sends): {e.Message.Split(" Path:", 2)[0]}"]);
+            throw Unreadable(call, null, e);
+        }
+        catch (ApiException e) when (Inner<JsonException>(e) is { } json)
+        {
+            // Refit could not read the body: the parser's own words (no body text): "'<' is an invalid start of a value. Path: $ ...".
+            throw Unreadable(call, e.StatusCode, json);
         }
     }
 
     /// <summary>
-    /// The body serialized once, sent with a Content-Length as Datadog's own clients do: JsonContent would
-    /// stream it chunked, which a proxy or edge in front of the API may refuse.
+    /// WARNING: Refit wraps what the handler throws in an ApiRequestException; the pipeline's own failure (Datadog's answer,
+    /// with its status and error text) or a cancellation is what the caller must see, so it comes out as it was thrown.
     /// </summary>
-    private static Func<HttpContent> Content<T>(T body, JsonTypeInfo<T> type)
+    private static async Task<T> Unwrapped<T>(Task<T> sent)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, type);
-        return () => new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        try
+        {
+            return await sent;
+        }
+        catch (ApiRequestException e) when (e.InnerException is DatadogApiException or OperationCanceledException)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private static async Task Unwrapped(Task sent) => await Unwrapped(AsResult(sent));
+
+    private static async Task<bool> AsResult(Task sent)
+    {
+        await sent;
+        return true;
+    }
+
+    private static DatadogApiException Unreadable(Call call, System.Net.HttpStatusCode? status, JsonException e) =>
+        new(call.Operation, status, [$"unreadable answer (not the JSON this API sends): {e.Message.Split(" Path:", 2)[0]}"]);
+
+    private static TException? Inner<TException>(Exception e) where TException : Exception
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is TException found) return found;
+        }
+
+        return null;
     }
 
     private static T Data<T>(Envelope<T> envelope) where T : class => WireMapping.Required(envelope.Data, "data");

@@ -27,33 +27,14 @@ public sealed record EvaluationHistoryFilter
     public IReadOnlyList<string>? Name { get; init; }
     public bool? GateDryRun { get; init; }
 
-    /// <summary>The query string, without paging; rule-only filters only when <paramref name="rules"/>.</summary>
-    public string ToQuery(bool rules)
-    {
-        var parts = new List<(string Name, string Value)>();
-        void One(string name, string? value) { if (value is not null) parts.Add((name, value)); }
-        void Many(string name, IReadOnlyList<string>? values) { foreach (var v in values ?? []) parts.Add((name, v)); }
-        One("from", From?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-        One("to", To?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-        Many("service", Service);
-        Many("env", Env);
-        Many("identifier", Identifier);
-        Many("status", Status);
-        Many("version", Version);
-        One("dry_run", Bool(DryRun));
-        One("evaluation_id", EvaluationId);
-        One("gate_id", GateId);
-        if (rules)
-        {
-            One("gate_evaluation_id", GateEvaluationId);
-            One("rule_id", RuleId);
-            Many("type", Type);
-            Many("name", Name);
-            One("gate_dry_run", Bool(GateDryRun));
-        }
+    /// <summary>The window's ends and the booleans as the API writes them.</summary>
+    public string? FromText => From?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-        return string.Join("&", parts.Select(p => $"filter[{p.Name}]={Uri.EscapeDataString(p.Value)}"));
-    }
+    public string? ToText => To?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    public string? DryRunText => Bool(DryRun);
+
+    public string? GateDryRunText => Bool(GateDryRun);
 
     private static string? Bool(bool? b) => b switch { true => "true", false => "false", null => null };
 }

@@ -9,9 +9,4 @@ namespace DdGates.Api;
 public sealed record GateFilter(string? Service = null, string? Env = null, string? Identifier = null)
 {
     public static GateFilter For(GateKey key) => new(key.Service, key.Env, key.Identifier);
-
-    public string ToQuery() => string.Concat(
-        new[] { ("service", Service), ("env", Env), ("identifier", Identifier) }
-            .Where(f => f.Item2 is not null)
-            .Select(f => $"&filter[{f.Item1}]={Uri.EscapeDataString(f.Item2!)}"));
 }

@@ -12,7 +12,7 @@ namespace DdGates.Http;
 /// </summary>
 public sealed class ApiTransport
 {
-    private readonly HttpClient _http;
+    private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _send;
     private readonly RateLimitPause _pause;
     private readonly IServiceDialect _dialect;
     private readonly TimeProvider _time;
@@ -25,8 +25,15 @@ public sealed class ApiTransport
     /// <param name="secrets">What this client sends as credentials: taken out of every answer before it becomes a message.</param>
     public ApiTransport(HttpClient http, RetryPolicy policy, Action<string>? onRetry = null, TimeProvider? time = null, IServiceDialect? dialect = null,
         SecretSet? secrets = null)
+        : this((message, ct) => http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct), policy, onRetry, time, dialect, secrets)
     {
-        _http = http;
+    }
+
+    /// <param name="send">One attempt on the wire, returning once the answer's headers are in (a handler's inner SendAsync).</param>
+    public ApiTransport(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, RetryPolicy policy, Action<string>? onRetry = null,
+        TimeProvider? time = null, IServiceDialect? dialect = null, SecretSet? secrets = null)
+    {
+        _send = send;
         _time = time ?? TimeProvider.System;
         _dialect = dialect ?? DatadogDialect.Instance;
         _secrets = secrets ?? new SecretSet();
@@ -59,7 +66,7 @@ public sealed class ApiTransport
                 await _pause.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
                 using var message = request();
                 Interlocked.Increment(ref _requestsSent);
-                var answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
+                var answer = await _send(message, ctx.CancellationToken).ConfigureAwait(false);
                 try
                 {
                     await BoundedBody.BufferAsync(answer, ctx.CancellationToken).ConfigureAwait(false);

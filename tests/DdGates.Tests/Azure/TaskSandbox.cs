@@ -27,7 +27,8 @@ internal sealed class TaskSandbox : IDisposable
         TaskDir = Path.Combine(_root, "tasks", "DdGatesV1");
         Directory.CreateDirectory(Path.Combine(TaskDir, "bin"));
         foreach (var file in Directory.GetFiles(taskSource)) File.Copy(file, Path.Combine(TaskDir, Path.GetFileName(file)));
-        foreach (var file in new[] { "dd-gates.dll", "dd-gates.runtimeconfig.json", "dd-gates.deps.json", "DdGates.Core.dll", "System.CommandLine.dll", "Polly.Core.dll", "YamlDotNet.dll" })
+        // The framework-dependent build as the task ships it: the program's files and every assembly its deps.json names.
+        foreach (var file in new[] { "dd-gates.runtimeconfig.json", "dd-gates.deps.json" }.Concat(RuntimeAssemblies()))
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, file), Path.Combine(TaskDir, "bin", file));
         }
@@ -36,6 +37,19 @@ internal sealed class TaskSandbox : IDisposable
     }
 
     public string TaskDir { get; }
+
+    private static IEnumerable<string> RuntimeAssemblies()
+    {
+        using var deps = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "dd-gates.deps.json")));
+        foreach (var target in deps.RootElement.GetProperty("targets").EnumerateObject())
+        {
+            foreach (var library in target.Value.EnumerateObject())
+            {
+                if (!library.Value.TryGetProperty("runtime", out var runtime)) continue;
+                foreach (var asset in runtime.EnumerateObject()) yield return Path.GetFileName(asset.Name);
+            }
+        }
+    }
     public string Sources => Path.Combine(_root, "s");
     public string Temp => Path.Combine(_root, "_temp");
     public string FakeBin => Path.Combine(_root, "fakebin");
