@@ -17,7 +17,8 @@ internal static class PlatformEndpoints
     public static void Map(WebApplication app, EmulatorState state)
     {
         var store = state.PullRequests;
-        foreach (var root in new[] { "", "/ghes/api/v3" })
+        // github.com answers at the root; GitHub Enterprise Server at /api/v3 on its host (GITHUB_API_URL), here also under /ghes.
+        foreach (var root in new[] { "", "/api/v3", "/ghes/api/v3" })
         {
             var github = app.MapGroup(root + "/repos/{owner}/{repo}/issues");
             github.MapMethods("/{number:int}/comments", ["GET"], ctx => Guard(ctx, store, "github", write: false, () =>

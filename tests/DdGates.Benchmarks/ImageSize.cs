@@ -20,6 +20,14 @@ internal static class ImageSize
             $"`{image}` from the real Dockerfile, on local stand-ins of the base images (see tests/container): {size / 1e6:0.0} MB uncompressed, {gzipped / 1e6:0.0} MB gzip-compressed. The stand-in runtime-deps base is 15.4 MB, a little larger than Microsoft's chiseled image.\n");
     }
 
+    /// <summary>The image's size and its gzip-compressed size in bytes; null when it is not on this machine.</summary>
+    public static (long Size, long Compressed)? Figures(string image)
+    {
+        if (Run("podman", "image", "inspect", image, "--format", "{{.Size}}") is not { } bytes || !long.TryParse(bytes.Trim(), out var size)) return null;
+        var compressed = Run("sh", "-c", $"podman save --format oci-archive {image} 2>/dev/null | gzip -c | wc -c");
+        return (size, long.Parse(compressed!.Trim(), CultureInfo.InvariantCulture));
+    }
+
     private static string? Run(string file, params string[] args)
     {
         try

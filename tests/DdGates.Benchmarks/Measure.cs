@@ -8,10 +8,12 @@ internal sealed record ProcessRun(int ExitCode, TimeSpan Wall, long PeakKb, Date
 
 internal static class Measure
 {
-    public static async Task<ProcessRun> RunAsync(string binary, Uri apiUrl, params string[] args)
+    /// <param name="apiUrl">Where the API is (added as --api-url); null for a command that sends nothing (--version).</param>
+    public static async Task<ProcessRun> RunAsync(string binary, Uri? apiUrl, params string[] args)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-f", "__time %e %M", binary }.Concat(args).Concat(["--api-url", apiUrl.AbsoluteUri])) start.ArgumentList.Add(a);
+        var api = apiUrl is null ? [] : new[] { "--api-url", apiUrl.AbsoluteUri };
+        foreach (var a in new[] { "-f", "__time %e %M", binary }.Concat(args).Concat(api)) start.ArgumentList.Add(a);
         start.Environment["DD_API_KEY"] = "bench-api-key";
         start.Environment["DD_APP_KEY"] = "bench-app-key";
         var startedAt = DateTimeOffset.UtcNow;

@@ -2,11 +2,14 @@ using System.Diagnostics;
 using DdGates.Benchmarks;
 
 // dd-gates benchmark harness. Reproduce (README "Benchmarks"):
+//   dotnet publish src/DdGates.Cli -c Release -r linux-x64 -p:PublishAot=true -o artifacts/dd-gates
 //   dotnet publish src/DdGates.Cli -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true \
-//     -p:PublishReadyToRun=true -p:PublishSingleFile=true -o artifacts/dd-gates
-//   dotnet run -c Release --project tests/DdGates.Benchmarks -- all artifacts/dd-gates/dd-gates > docs/benchmarks.md
+//     -p:PublishReadyToRun=true -p:PublishSingleFile=true -o artifacts/dd-gates-r2r
+//   dotnet run -c Release --project tests/DdGates.Benchmarks -- all artifacts/dd-gates/dd-gates artifacts/dd-gates-r2r/dd-gates > docs/benchmarks.md
 var what = args.FirstOrDefault() ?? "all";
 var binary = Path.GetFullPath(args.ElementAtOrDefault(1) ?? "artifacts/dd-gates/dd-gates");
+// The build the shipped one replaced, for the comparison (optional).
+var before = args.ElementAtOrDefault(2) is { } b ? Path.GetFullPath(b) : null;
 if (what is not ("evaluate" or "scale" or "startup" or "export" or "all"))
 {
     Console.Error.WriteLine("usage: DdGates.Benchmarks all|evaluate|scale|startup|export [path/to/dd-gates]");
@@ -21,8 +24,14 @@ if (what != "evaluate" && !File.Exists(binary))
 
 Console.WriteLine("# dd-gates benchmarks\n");
 Console.WriteLine($"Run on {DateTime.UtcNow:yyyy-MM-dd} on {Measure.Machine()}.");
-Console.WriteLine("Reproduce: see README, \"Benchmarks\". The API is the in-repo emulator on loopback; the binary is the trimmed, self-contained, ReadyToRun build.\n");
+Console.WriteLine("Reproduce: see README, \"Benchmarks\". The API is the in-repo emulator on loopback; the binary is the one that ships (Native AOT).\n");
 var clock = Stopwatch.StartNew();
+if (what is "startup" or "all" && before is not null)
+{
+    Console.WriteLine("## Native AOT against the build it replaced\n");
+    Console.WriteLine(await CompareBenchmark.RunAsync(binary, before, 21));
+}
+
 if (what is "startup" or "all")
 {
     Console.WriteLine("## Start-up\n");

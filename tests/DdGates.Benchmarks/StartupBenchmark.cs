@@ -31,7 +31,7 @@ internal static class StartupBenchmark
             | process start to first HTTP request | {Measure.Median(firstRequest):0} ms |
             | whole no-op apply of one gate (start to exit) | {Measure.Median(whole):0} ms |
             | peak RSS of that run | {Measure.Median(memory):0} MB |
-            | binary (trimmed, self-contained, ReadyToRun, single file) | {size:0.0} MB |
+            | binary | {size:0.0} MiB |
 
             """);
     }
