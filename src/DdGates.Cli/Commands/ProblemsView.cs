@@ -22,6 +22,8 @@ public sealed class ProblemsView(IReadOnlyList<Diagnostic> problems, InputNames 
 
     public bool TextIsDiagnostic => true;
 
+    public bool IsVerdict => evaluates;
+
     public string Text()
     {
         var text = new StringBuilder($"error: {Reason}:\n");

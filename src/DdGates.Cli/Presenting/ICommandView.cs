@@ -24,6 +24,9 @@ public interface ICommandView
     /// <summary>The text is the problem report itself (a terminal prints it on stderr; a step shows the annotations instead).</summary>
     bool TextIsDiagnostic => false;
 
+    /// <summary>The view carries a gate's verdict (gate-status): an evaluation, or the problems that stopped one.</summary>
+    bool IsVerdict => false;
+
     /// <summary>Warnings and errors worth an annotation on a CI host.</summary>
     IReadOnlyList<Annotation> Annotations { get; }
 }

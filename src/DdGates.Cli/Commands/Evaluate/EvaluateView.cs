@@ -12,6 +12,8 @@ public sealed class EvaluateView(ValidatedEvaluation evaluation, EvaluationOutco
 {
     public Verdict Verdict => verdict;
 
+    public bool IsVerdict => true;
+
     string ICommandView.Text() => Text(outcome, verdict);
 
     string ICommandView.Json(bool indented) => Json(outcome, verdict);

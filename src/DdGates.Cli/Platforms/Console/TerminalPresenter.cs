@@ -16,7 +16,7 @@ public sealed class TerminalPresenter(TextWriter stdout, TextWriter stderr, Outp
 {
     private readonly Lock _lock = new();
     private readonly System.Text.StringBuilder _shown = new();
-    private string? _document;
+    private ICommandView? _last;
     private bool _evaluationShown;
 
     private bool Json => format == OutputFormat.Json;
@@ -38,8 +38,8 @@ public sealed class TerminalPresenter(TextWriter stdout, TextWriter stderr, Outp
 
     public void Show(ICommandView view)
     {
-        _document = view.Json();
-        var evaluation = view.Outputs.Any(o => o.Output == OutputTable.GateStatus);
+        _last = view;
+        var evaluation = view.IsVerdict;
         _evaluationShown |= evaluation;
         // evaluate: stdout holds the verdict; what apply did before it goes with the progress.
         if (view.TextIsDiagnostic || evaluates && !evaluation) Write(stderr, view.Text());
@@ -60,14 +60,16 @@ public sealed class TerminalPresenter(TextWriter stdout, TextWriter stderr, Outp
         }
 
         if (!Json) return;
-        if (evaluates && !_evaluationShown || _document is not { Length: > 0 })
+        // One document, made only now and only with -o json: the last view's.
+        var document = evaluates && !_evaluationShown ? null : _last?.Json();
+        if (document is not { Length: > 0 })
         {
             // Nothing (of this command's kind) was decided: one document still says why, with the exit code.
             if (exit.Code == ExitCodes.Ok) return;
-            _document = ProblemsView.Document(exit.Code == ExitCodes.InvalidInput ? "invalid" : "failed", exit.Code, exit.Reason ?? "failed", [], evaluates, InputNames.CommandLine);
+            document = ProblemsView.Document(exit.Code == ExitCodes.InvalidInput ? "invalid" : "failed", exit.Code, exit.Reason ?? "failed", [], evaluates, InputNames.CommandLine);
         }
 
-        stdout.WriteLine(_document);
+        stdout.WriteLine(document);
     }
 
     private void Write(TextWriter writer, string text)
