@@ -1,9 +1,28 @@
+using YamlDotNet.RepresentationModel;
 using DdGates.Model;
 
 namespace DdGates.Config;
 
-/// <summary>A rule as written in a file, before dry_run is resolved for an environment.</summary>
-internal sealed record DeclaredRule(string Name, EnvSwitch DryRun, RuleOptions Options)
+/// <summary>
+/// A rule as written in a file, before it is made for one gate: dry_run resolved for the gate's env, and the
+/// placeholders of its name, query and excluded resources replaced with the gate's values (<see cref="Placeholders"/>).
+/// </summary>
+internal sealed record DeclaredRule(string Name, EnvSwitch DryRun, RuleOptions Options, YamlNode NameNode)
 {
-    public RuleSpec For(string env) => new(Name, DryRun.For(env, false), Options);
+    /// <summary>Whether its name, query or an excluded resource holds a brace: a placeholder, or a doubled brace to halve.</summary>
+    public bool NeedsExpanding { get; } = HasPlaceholder(Name) || Options switch
+    {
+        MonitorQueryOptions q => HasPlaceholder(q.Query),
+        FaultyDeploymentOptions { ExcludedResources: { } ex } => ex.Any(HasPlaceholder),
+        _ => false,
+    };
+
+    public RuleSpec For(GateKey gate) => new(Placeholders.Expand(Name, gate), DryRun.For(gate.Env, false), Options switch
+    {
+        MonitorQueryOptions q => q with { Query = Placeholders.Expand(q.Query, gate) },
+        FaultyDeploymentOptions { ExcludedResources: { } ex } f => f with { ExcludedResources = new(ex.Select(r => Placeholders.Expand(r, gate))) },
+        _ => Options,
+    });
+
+    private static bool HasPlaceholder(string text) => text.AsSpan().IndexOfAny('{', '}') >= 0;
 }

@@ -48,7 +48,8 @@ public static class DesiredStateLoader
         var key = new GateKey(service!, env!, string.IsNullOrEmpty(identifier) ? GateKey.DefaultIdentifier : identifier);
         fileDryRun.CheckKeys([key.Env], reader);
         foreach (var rule in rules) rule.DryRun.CheckKeys([key.Env], reader);
-        var gate = new GateSpec(key, dryRun ?? fileDryRun.For(key.Env, false), Prune: false, [.. rules.Select(r => r.For(key.Env))]);
+        var gate = new GateSpec(key, dryRun ?? fileDryRun.For(key.Env, false), Prune: false, [.. rules.Select(r => r.For(key))]);
+        if (rules.Any(r => r.NeedsExpanding)) GatesFileReader.CheckExpandedNames(reader, rules, [gate], "rules");
         return new DesiredState(diagnostics.Count == 0 ? [gate] : [], diagnostics);
     }
 
@@ -60,6 +61,6 @@ public static class DesiredStateLoader
             return;
         }
 
-        if (Names.TagProblem(value) is { } problem) diagnostics.Add(Diagnostic.About(input, problem));
+        if ((Names.TagProblem(value) ?? Placeholders.Misplaced(value)) is { } problem) diagnostics.Add(Diagnostic.About(input, problem));
     }
 }

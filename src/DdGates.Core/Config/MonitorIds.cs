@@ -43,7 +43,7 @@ internal static class MonitorIds
         {
             for (var i = 0; i < items.Count; i++)
             {
-                if (reader.String(items[i], $"{path}.groups[{i}]") is { } g) groups.Add(g);
+                if (reader.Literal(items[i], $"{path}.groups[{i}]") is { } g) groups.Add(g);
             }
         }
 

@@ -62,6 +62,24 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
         return null;
     }
 
+    /// <summary>Text taken as written, in a field that takes no placeholders: <c>{service}</c> here is a mistake, reported.</summary>
+    public string? Literal(YamlNode node, string path)
+    {
+        if (String(node, path) is not { } value) return null;
+        if (Placeholders.Misplaced(value) is not { } problem) return value;
+        Error(node, path, problem);
+        return null;
+    }
+
+    /// <summary>Text with placeholders (<see cref="Placeholders"/>): an unknown, unclosed or stray one is reported.</summary>
+    public string? Template(YamlNode node, string path)
+    {
+        if (String(node, path) is not { } value) return null;
+        if (Placeholders.Problem(value, Hint) is not { } problem) return value;
+        Error(node, path, problem);
+        return null;
+    }
+
     /// <summary>true or false, unquoted: a quoted "true" is text, and text is not a switch.</summary>
     public bool? Bool(YamlNode node, string path)
     {

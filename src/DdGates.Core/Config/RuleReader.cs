@@ -39,7 +39,7 @@ internal static class RuleReader
         if (reader.Fields(node, path, datadogCiSpelling ? DatadogCiRuleFields : RuleFields) is not { } f) return null;
         string? name = null;
         if (!f.TryGetValue("name", out var nameNode)) reader.Error(node, $"{path}.name", "required");
-        else if (reader.String(nameNode, $"{path}.name") is { } n)
+        else if (reader.Template(nameNode, $"{path}.name") is { } n)
         {
             if (Names.RuleNameProblem(n) is { } problem) reader.Error(nameNode, $"{path}.name", problem);
             else name = n;
@@ -63,7 +63,7 @@ internal static class RuleReader
             RuleType.FaultyDeploymentDetection => Faulty(reader, optionsNode, optionsPath),
             _ => null,
         };
-        return name is null || options is null ? null : new DeclaredRule(name, dryRun, options);
+        return name is null || options is null ? null : new DeclaredRule(name, dryRun, options, nameNode!);
     }
 
     private static RuleOptions? Monitor(NodeReader reader, YamlNode? node, YamlNode ruleNode, string path)
@@ -95,7 +95,7 @@ internal static class RuleReader
             return null;
         }
 
-        var query = reader.String(queryNode!, $"{path}.query");
+        var query = reader.Template(queryNode!, $"{path}.query");
         if (query is null) return null;
         if (query.All(Names.IsSpace))
         {
@@ -110,8 +110,8 @@ internal static class RuleReader
     {
         if (node is null || NodeReader.IsNull(node)) return new FaultyDeploymentOptions(null, null, null);
         if (reader.Fields(node, path, FaultyFields) is not { } f) return null;
-        var excluded = Resources(reader, f, "excluded_resources", path);
-        var allowed = Resources(reader, f, "allowed_resources", path);
+        var excluded = Resources(reader, f, "excluded_resources", path, reader.Template);
+        var allowed = Resources(reader, f, "allowed_resources", path, reader.Literal);
         if (excluded is { Count: > 0 } && allowed is { Count: > 0 })
         {
             reader.Error(f["allowed_resources"], $"{path}.allowed_resources", "excluded_resources and allowed_resources are mutually exclusive; use one");
@@ -124,7 +124,7 @@ internal static class RuleReader
     private static long? Seconds(NodeReader reader, Dictionary<string, YamlNode> f, string field, string path) =>
         f.TryGetValue(field, out var node) ? reader.Integer(node, $"{path}.{field}", 0, MaxDuration, " seconds") : null;
 
-    private static EquatableList<string>? Resources(NodeReader reader, Dictionary<string, YamlNode> f, string field, string path)
+    private static EquatableList<string>? Resources(NodeReader reader, Dictionary<string, YamlNode> f, string field, string path, Func<YamlNode, string, string?> read)
     {
         if (!f.TryGetValue(field, out var node)) return null;
         var items = reader.Sequence(node, $"{path}.{field}");
@@ -132,7 +132,7 @@ internal static class RuleReader
         var values = new List<string>();
         for (var i = 0; i < items.Count; i++)
         {
-            if (reader.String(items[i], $"{path}.{field}[{i}]") is { } s) values.Add(s);
+            if (read(items[i], $"{path}.{field}[{i}]") is { } s) values.Add(s);
         }
 
         return new EquatableList<string>(values);

@@ -38,7 +38,7 @@ internal static class ScopeReader
         if (items.Count == 0) reader.Error(node, path, "must name at least one value (leave the field out to mean all)");
         for (var i = 0; i < items.Count; i++)
         {
-            if (reader.String(items[i], $"{path}[{i}]") is not { } value) continue;
+            if (reader.Literal(items[i], $"{path}[{i}]") is not { } value) continue;
             if (Names.TagProblem(value) is { } problem) reader.Error(items[i], $"{path}[{i}]", problem);
             else values.Add(value);
         }
