@@ -68,7 +68,13 @@ internal static class AdminEndpoints
         app.MapMethods("/_emulator/seed", ["POST"], async ctx =>
         {
             var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];
-            state.Store.Seed(body["count"]?.GetValue<int>() ?? 0, body["service_prefix"]?.GetValue<string>() ?? "seeded");
+            if (body["services"] is JsonArray services)
+            {
+                state.Store.SeedFleet([.. services.Select(s => s!.GetValue<string>())], [.. (body["envs"] as JsonArray ?? []).Select(e => e!.GetValue<string>())],
+                    body["identifier"]?.GetValue<string>(), (body["dry_run"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value!.GetValue<bool>()),
+                    body["rules"] as JsonArray ?? []);
+            }
+            else state.Store.Seed(body["count"]?.GetValue<int>() ?? 0, body["service_prefix"]?.GetValue<string>() ?? "seeded");
             await Json(ctx, new JsonObject { ["gates"] = state.Store.GateCount });
         });
         app.MapMethods("/_emulator/state", ["GET"], ctx => Json(ctx, new JsonArray([.. state.Store.Snapshot().Select(g => (JsonNode)new JsonObject

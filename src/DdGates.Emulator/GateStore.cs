@@ -195,6 +195,31 @@ public sealed class GateStore
         }
     }
 
+    /// <summary>
+    /// A fleet as a team clicks it together: one gate per (service, env) with the given rules, each created through the
+    /// API's own checks, with "{service}" and "{env}" in any text of a rule written out for that gate (plain text
+    /// replacement, as a person copying a gate and editing the names would). Gates that fail a check are skipped.
+    /// </summary>
+    public void SeedFleet(IReadOnlyList<string> services, IReadOnlyList<string> envs, string? identifier, IReadOnlyDictionary<string, bool> dryRunByEnv, JsonArray rules)
+    {
+        foreach (var service in services)
+        {
+            foreach (var env in envs)
+            {
+                var gate = new JsonObject { ["service"] = service, ["env"] = env, ["dry_run"] = dryRunByEnv.GetValueOrDefault(env) };
+                if (identifier is not null) gate["identifier"] = identifier;
+                var created = CreateGate(gate);
+                if (created.Status != 200) continue;
+                var id = Guid.Parse(created.Body!["data"]!["id"]!.GetValue<string>());
+                foreach (var rule in rules)
+                {
+                    var text = rule!.ToJsonString().Replace("{service}", service, StringComparison.Ordinal).Replace("{env}", env, StringComparison.Ordinal);
+                    CreateRule(id, JsonNode.Parse(text)!.AsObject());
+                }
+            }
+        }
+    }
+
     private static bool Matches(GateRecord g, IReadOnlyDictionary<string, string>? filters) =>
         filters is null || filters.All(f => f.Key switch
         {

@@ -71,12 +71,13 @@ public static class CommandTable
                       dd-gates report --config gates.yaml --env production --fail-unless-ready   # exit 1 unless every gate is ready
                     """),
             CommandRow.Of("export", "Write the gates that exist in Datadog as a gates file (YAML; JSON with -o json): the whole organization, or the selected ones.",
-                [o.ExportService, o.ExportEnv, o.ExportIdentifier, .. o.Connection, o.ExportFile],
-                (r, env) => (o.Read(r, env), r.GetValue(o.ExportFile)), i => (i.Settings, i.ExportFile), (s, _) => ExportValidator.Validate(s.Item1).Problems,
-                (p, c, s, ct) => new ExportCommand(p, c).RunAsync(s.Item1, s.Item2, ct),
+                [o.ExportService, o.ExportEnv, o.ExportIdentifier, .. o.Connection, o.ExportFile, o.Fold],
+                (r, env) => new ExportSettings(o.Read(r, env), r.GetValue(o.ExportFile), r.GetValue(o.Fold)), i => i.Export, (s, _) => ExportValidator.Validate(s.Run).Problems,
+                (p, c, s, ct) => new ExportCommand(p, c).RunAsync(s, ct),
                 examples: """
                       dd-gates export > gates.yaml                               # every gate of the organization
                       dd-gates export --service checkout --file checkout.yaml    # then: dd-gates plan --config checkout.yaml shows no change
+                      dd-gates export --fold --file fleet.yaml                   # services with the same rules as one entry, with {service} and {env}
                       dd-gates export --env production -o json
                     """),
         ];

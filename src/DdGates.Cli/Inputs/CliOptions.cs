@@ -16,6 +16,7 @@ public sealed class CliOptions
     public Option<string?> ExportEnv { get; } = new(InputTable.Env.Cli!) { Description = "Only the gates of this env." };
     public Option<string?> ExportIdentifier { get; } = new(InputTable.Identifier.Cli!) { Description = "Only the gates with this identifier." };
     public Option<string?> ExportFile { get; } = Text(InputTable.ExportFile, "PATH");
+    public Option<bool> Fold { get; } = Flag(InputTable.Fold);
     public Option<bool> DetailedExitCode { get; } = new("--detailed-exitcode") { Description = "Exit 2 when changes are pending, 0 when there are none, 1 on errors." };
     public Option<bool> FailOnDrift { get; } = Flag(InputTable.FailOnDrift);
     public Option<string?> ExpectPlan { get; } = Text(InputTable.ExpectPlan, "HASH");

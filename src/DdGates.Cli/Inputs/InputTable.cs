@@ -25,7 +25,7 @@ public static class InputTable
         "apply: make Datadog hold exactly the declared gates and rules. plan: show what would change, write nothing. evaluate: ask the gate whether to deploy and fail when it says no. apply-and-evaluate: both, in one step. report: whether each gate is ready to enforce, from its evaluation history. export: the gates that exist in Datadog, as a gates file.",
         InputKind.Choice, ["apply", "plan", "evaluate", "apply-and-evaluate", "report", "export"]);
     public static readonly InputSpec Config = new(Input.Config, "config", "config", "--config", null,
-        "Gates file (YAML or JSON) declaring one or many gates.", InputKind.FilePath);
+        "Gates file (YAML or JSON) declaring one or many gates. An entry's service and env take one value or a list (a gate per pair); rule names, queries and excluded resources take {service}, {env} and {identifier}.", InputKind.FilePath);
     public static readonly InputSpec Service = new(Input.Service, "service", "service", "--service", null,
         "Service of the gate. With a gates file: only the gates of this service.");
     public static readonly InputSpec Env = new(Input.Env, "env", "env", "--env", null,
@@ -66,6 +66,9 @@ public static class InputTable
         "report: fail the step unless every selected gate is ready (to gate a promotion).", InputKind.Boolean);
     public static readonly InputSpec ExportFile = new(Input.ExportFile, "export-file", "exportFile", "--file", null,
         "export: write the gates file here (default: the log, or stdout on the command line).", InputKind.FilePath);
+    public static readonly InputSpec Fold = new(Input.Fold, "fold", "fold", "--fold", "false",
+        "export: also fold gates of many services into one entry when their rules are the same once each gate's service and env are written as {service} and {env} (a service list, placeholders in names, queries and excluded resources).",
+        InputKind.Boolean);
     public static readonly InputSpec Concurrency = new(Input.Concurrency, "concurrency", "concurrency", "--concurrency", "8",
         $"Requests in flight at once, across gates ({MinConcurrency} to {MaxConcurrency}). A 429 pauses all of them until the reset.", InputKind.WholeNumber);
 
@@ -82,7 +85,7 @@ public static class InputTable
 
     public static readonly IReadOnlyList<InputSpec> All =
         [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift, ExpectPlan, PrComment, GitHubToken,
-         Version, PrimaryTag, Timeout, FailOnError, Inline, Days, MinEvaluations, FailUnlessReady, ExportFile, Concurrency];
+         Version, PrimaryTag, Timeout, FailOnError, Inline, Days, MinEvaluations, FailUnlessReady, ExportFile, Fold, Concurrency];
 
     private static readonly Dictionary<Input, InputSpec> ByMeaning = All.ToDictionary(i => i.Meaning);
 }

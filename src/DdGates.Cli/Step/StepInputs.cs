@@ -1,5 +1,6 @@
 using System.Globalization;
 using DdGates.Cli.Commands.Evaluate;
+using DdGates.Cli.Commands.Export;
 using DdGates.Cli.Commands.Report;
 using DdGates.Cli.Inputs;
 using DdGates.Cli.Platforms;
@@ -8,7 +9,7 @@ using DdGates.Config;
 namespace DdGates.Cli.Step;
 
 /// <summary>What a CI step asked for: every command's settings plus the command, read through the host from the input table.</summary>
-public sealed record StepInputs(RunSettings Settings, EvaluateSettings Evaluate, ReportSettings Report, string? ExportFile, string Command,
+public sealed record StepInputs(RunSettings Settings, EvaluateSettings Evaluate, ReportSettings Report, ExportSettings Export, string Command,
     IReadOnlyList<Diagnostic> Problems, bool PrComment = false, string? GitHubToken = null)
 {
     /// <summary>Reads every input; booleans as @actions/core's getBooleanInput does; keys fall back to the environment.</summary>
@@ -56,7 +57,8 @@ public sealed record StepInputs(RunSettings Settings, EvaluateSettings Evaluate,
         var evaluate = new EvaluateSettings(settings, Text(InputTable.Version), Text(InputTable.PrimaryTag), Text(InputTable.Timeout),
             Bool(InputTable.FailOnError) ?? false, Bool(InputTable.Inline) ?? false, ApplyFirst: command == "apply-and-evaluate");
         var report = new ReportSettings(settings, Text(InputTable.Days), Text(InputTable.MinEvaluations), Bool(InputTable.FailUnlessReady) ?? false);
-        return new StepInputs(settings, evaluate, report, Text(InputTable.ExportFile), command, problems,
+        var export = new ExportSettings(settings, Text(InputTable.ExportFile), Bool(InputTable.Fold) ?? false);
+        return new StepInputs(settings, evaluate, report, export, command, problems,
             Bool(InputTable.PrComment) ?? true, host.GetInput(InputTable.GitHubToken));
     }
 

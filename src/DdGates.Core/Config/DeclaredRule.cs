@@ -10,19 +10,10 @@ namespace DdGates.Config;
 internal sealed record DeclaredRule(string Name, EnvSwitch DryRun, RuleOptions Options, YamlNode NameNode)
 {
     /// <summary>Whether its name, query or an excluded resource holds a brace: a placeholder, or a doubled brace to halve.</summary>
-    public bool NeedsExpanding { get; } = HasPlaceholder(Name) || Options switch
-    {
-        MonitorQueryOptions q => HasPlaceholder(q.Query),
-        FaultyDeploymentOptions { ExcludedResources: { } ex } => ex.Any(HasPlaceholder),
-        _ => false,
-    };
+    public bool NeedsExpanding { get; } = HasBrace(Name) || Placeholders.TemplateTexts(Options).Any(HasBrace);
 
-    public RuleSpec For(GateKey gate) => new(Placeholders.Expand(Name, gate), DryRun.For(gate.Env, false), Options switch
-    {
-        MonitorQueryOptions q => q with { Query = Placeholders.Expand(q.Query, gate) },
-        FaultyDeploymentOptions { ExcludedResources: { } ex } f => f with { ExcludedResources = new(ex.Select(r => Placeholders.Expand(r, gate))) },
-        _ => Options,
-    });
+    public RuleSpec For(GateKey gate) =>
+        new(Placeholders.Expand(Name, gate), DryRun.For(gate.Env, false), Placeholders.InTemplates(Options, text => Placeholders.Expand(text, gate)));
 
-    private static bool HasPlaceholder(string text) => text.AsSpan().IndexOfAny('{', '}') >= 0;
+    private static bool HasBrace(string text) => text.AsSpan().IndexOfAny('{', '}') >= 0;
 }

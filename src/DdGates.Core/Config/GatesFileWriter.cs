@@ -9,7 +9,8 @@ namespace DdGates.Config;
 
 /// <summary>
 /// An exported file as a gates file: YAML (a schema line, then a comment naming each gate left out) or the same
-/// document as JSON. Every value the service defaults is left out; what is written reads back to the same gates.
+/// document as JSON. Every value the service defaults is left out; what is written reads back to the same gates. Rule names,
+/// queries and excluded resources arrive as templates (<see cref="ExportRule"/>) and are written as they are.
 /// </summary>
 public static partial class GatesFileWriter
 {
@@ -25,8 +26,8 @@ public static partial class GatesFileWriter
         text.Append("gates:\n");
         foreach (var e in file.Entries)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  - service: {Scalar(e.Service)}\n");
-            text.Append("    env: ").Append(e.Envs.Count == 1 ? Scalar(e.Envs[0]) : $"[{string.Join(", ", e.Envs.Select(Scalar))}]").Append('\n');
+            text.Append("  - service: ").Append(OneOrList(e.Services)).Append('\n');
+            text.Append("    env: ").Append(OneOrList(e.Envs)).Append('\n');
             if (e.Identifier != GateKey.DefaultIdentifier) text.Append(CultureInfo.InvariantCulture, $"    identifier: {Scalar(e.Identifier)}\n");
             if (DryRun(e.DryRun) is { } dryRun) text.Append(CultureInfo.InvariantCulture, $"    dry_run: {dryRun}\n");
             if (e.Rules.Count == 0)
@@ -62,14 +63,8 @@ public static partial class GatesFileWriter
         foreach (var e in file.Entries)
         {
             w.WriteStartObject();
-            w.WriteString("service", e.Service);
-            if (e.Envs.Count == 1) w.WriteString("env", e.Envs[0]);
-            else
-            {
-                w.WriteStartArray("env");
-                foreach (var env in e.Envs) w.WriteStringValue(env);
-                w.WriteEndArray();
-            }
+            OneOrList(w, "service", e.Services);
+            OneOrList(w, "env", e.Envs);
 
             if (e.Identifier != GateKey.DefaultIdentifier) w.WriteString("identifier", e.Identifier);
             Switch(w, e.DryRun);
@@ -99,6 +94,21 @@ public static partial class GatesFileWriter
         w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    private static string OneOrList(IReadOnlyList<string> values) => values.Count == 1 ? Scalar(values[0]) : $"[{string.Join(", ", values.Select(Scalar))}]";
+
+    private static void OneOrList(Utf8JsonWriter w, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count == 1)
+        {
+            w.WriteString(field, values[0]);
+            return;
+        }
+
+        w.WriteStartArray(field);
+        foreach (var value in values) w.WriteStringValue(value);
+        w.WriteEndArray();
+    }
 
     /// <summary>The options' fields in the file's spelling: text, whole numbers, booleans, lists of text, or monitor references.</summary>
     private static List<(string Name, object Value)> Fields(RuleOptions options)

@@ -85,6 +85,22 @@ public static class Placeholders
         return expanded.ToString();
     }
 
+    /// <summary>The options with <paramref name="map"/> applied to each text that takes placeholders: the query, each excluded resource.</summary>
+    public static RuleOptions InTemplates(RuleOptions options, Func<string, string> map) => options switch
+    {
+        MonitorQueryOptions q => q with { Query = map(q.Query) },
+        FaultyDeploymentOptions { ExcludedResources: { } ex } f => f with { ExcludedResources = new(ex.Select(map)) },
+        _ => options,
+    };
+
+    /// <summary>The texts of the options that take placeholders (as <see cref="InTemplates"/> maps them).</summary>
+    public static IEnumerable<string> TemplateTexts(RuleOptions options) => options switch
+    {
+        MonitorQueryOptions q => [q.Query],
+        FaultyDeploymentOptions { ExcludedResources: { } ex } => ex,
+        _ => [],
+    };
+
     /// <summary>The placeholder a field that takes none holds, or null: <c>{service}</c> there would reach Datadog as written.</summary>
     public static string? Misplaced(string text)
     {

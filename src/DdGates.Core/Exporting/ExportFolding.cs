@@ -1,3 +1,4 @@
+using DdGates.Config;
 using DdGates.Model;
 
 namespace DdGates.Exporting;
@@ -5,11 +6,14 @@ namespace DdGates.Exporting;
 /// <summary>
 /// The pure part of export: gates with their rules in, file entries out. Gates of one service and identifier whose
 /// rules are the same (names, types and options, in the server's order) fold into one entry, whatever their dry_run.
-/// Options are written normalized, so the service's defaults are left out.
+/// With <c>fold</c>, so do gates of many services whose rules are the same once each gate's service and env are
+/// written as <c>{service}</c> and <c>{env}</c> (<see cref="Placeholders.Templatize"/>); services fold into one entry
+/// when they have the same envs and the same dry_run in each. Options are written normalized, so the service's
+/// defaults are left out, and as templates (a literal brace doubled), as the reader reads them.
 /// </summary>
 public static class ExportFolding
 {
-    public static ExportedFile Fold(IEnumerable<ActualGate> gates)
+    public static ExportedFile Fold(IEnumerable<ActualGate> gates, bool acrossServices = false)
     {
         var leftOut = new List<LeftOut>();
         var exportable = new List<ActualGate>();
@@ -20,9 +24,9 @@ public static class ExportFolding
         }
 
         var entries = exportable
-            .GroupBy(g => (g.Key.Service, g.Key.Identifier, Shape: Shape(g)))
-            .Select(Entry)
-            .OrderBy(e => e.Service, StringComparer.Ordinal).ThenBy(e => e.Identifier, StringComparer.Ordinal).ThenBy(e => e.Envs[0], StringComparer.Ordinal)
+            .GroupBy(g => (g.Key.Identifier, Service: acrossServices ? "" : g.Key.Service, Shape: Shape(Templates(g, acrossServices, acrossServices))))
+            .SelectMany(group => group.GroupBy(g => g.Key.Service).GroupBy(Profile, g => g).Select(Entry))
+            .OrderBy(e => e.Services[0], StringComparer.Ordinal).ThenBy(e => e.Identifier, StringComparer.Ordinal).ThenBy(e => e.Envs[0], StringComparer.Ordinal)
             .ToList();
         return new ExportedFile(entries, [.. leftOut.OrderBy(l => l.Key.ToString(), StringComparer.Ordinal)]);
     }
@@ -33,20 +37,54 @@ public static class ExportFolding
         var twice = gate.Rules.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"\"{g.Key}\"").ToList();
         if (twice.Count > 0) return $"it holds two or more rules named {string.Join(", ", twice)}; which one is meant cannot be guessed";
         var unreadable = gate.Rules.FirstOrDefault(r => r.Type is null || r.Options is null);
-        return unreadable is null ? null : $"its rule \"{unreadable.Name}\" has a type or options this version cannot read ({unreadable.TypeName})";
+        if (unreadable is not null) return $"its rule \"{unreadable.Name}\" has a type or options this version cannot read ({unreadable.TypeName})";
+        var literal = new[] { gate.Key.Service, gate.Key.Env, gate.Key.Identifier }
+            .Concat(gate.Rules.SelectMany(r => r.Options switch
+            {
+                FaultyDeploymentOptions { AllowedResources: { } allowed } => allowed,
+                MonitorIdsOptions ids => ids.MonitorIds.SelectMany(m => m.Groups),
+                _ => [],
+            }))
+            .FirstOrDefault(text => Placeholders.Misplaced(text) is not null);
+        return literal is null ? null : $"\"{literal}\" holds a placeholder where a gates file takes text as written";
     }
 
-    /// <summary>The rules without their dry_run, as one comparable text: equal shapes fold.</summary>
-    private static string Shape(ActualGate gate) =>
-        string.Join("\n", gate.Rules.Select(r => $"{r.Name}\u0001{r.TypeName}\u0001{r.Options!.Normalize()}"));
-
-    private static ExportEntry Entry(IGrouping<(string Service, string Identifier, string Shape), ActualGate> group)
+    /// <summary>The gate's rules, normalized, with name, query and excluded resources as templates of the chosen values.</summary>
+    private static List<ExportRule> Templates(ActualGate gate, bool service, bool env)
     {
-        var gates = group.OrderBy(g => g.Key.Env, StringComparer.Ordinal).ToList();
-        var first = gates[0];
-        var rules = first.Rules.Select((rule, i) => new ExportRule(rule.Name, rule.Options!.Normalize(),
-            new PerEnv(gates.ToDictionary(g => g.Key.Env, g => g.Rules[i].DryRun)))).ToList();
-        return new ExportEntry(group.Key.Service, group.Key.Identifier, [.. gates.Select(g => g.Key.Env)],
-            new PerEnv(gates.ToDictionary(g => g.Key.Env, g => g.DryRun)), rules);
+        var values = new List<(string, string)>();
+        if (service) values.Add(("service", gate.Key.Service));
+        if (env) values.Add(("env", gate.Key.Env));
+        string Template(string text) => Placeholders.Templatize(text, values);
+        return [.. gate.Rules.Select(r => new ExportRule(Template(r.Name), Placeholders.InTemplates(r.Options!.Normalize(), Template),
+            new PerEnv(new Dictionary<string, bool> { [gate.Key.Env] = r.DryRun })))];
     }
+
+    /// <summary>The rules without their dry_run, compared by value (names, and options case by case): equal shapes fold.</summary>
+    private static EquatableList<(string Name, RuleOptions Options)> Shape(List<ExportRule> rules) => new(rules.Select(r => (r.Name, r.Options)));
+
+    /// <summary>A service's gates in a group, as what must match for services to share an entry: envs and every dry_run.</summary>
+    private static string Profile(IGrouping<string, ActualGate> service) =>
+        string.Join("\n", service.OrderBy(g => g.Key.Env, StringComparer.Ordinal)
+            .Select(g => $"{g.Key.Env}\u0001{g.DryRun}\u0001{string.Join(',', g.Rules.Select(r => r.DryRun))}"));
+
+    private static ExportEntry Entry(IGrouping<string, IGrouping<string, ActualGate>> services)
+    {
+        var gates = services.SelectMany(s => s).OrderBy(g => g.Key.Service, StringComparer.Ordinal).ThenBy(g => g.Key.Env, StringComparer.Ordinal).ToList();
+        var names = services.Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        var first = gates[0];
+        var envGates = gates.Where(g => g.Key.Service == first.Key.Service).ToList();
+        var envs = envGates.Select(g => g.Key.Env).ToList();
+        // Placeholders only for what varies in the entry; a value it holds once is clearer written out. Where that
+        // would read back differently for a gate (values that overlap), every placeholder stays.
+        var rules = Templates(first, names.Count > 1, envs.Count > 1);
+        if (!gates.All(g => ReadsBackAs(rules, g))) rules = Templates(first, true, true);
+        return new ExportEntry(names, first.Key.Identifier, envs, new PerEnv(envGates.ToDictionary(g => g.Key.Env, g => g.DryRun)),
+            [.. rules.Select((rule, i) => rule with { DryRun = new PerEnv(envGates.ToDictionary(g => g.Key.Env, g => g.Rules[i].DryRun)) })]);
+    }
+
+    private static bool ReadsBackAs(List<ExportRule> rules, ActualGate gate) =>
+        rules.Select((rule, i) => (rule, actual: gate.Rules[i])).All(p =>
+            Placeholders.Expand(p.rule.Name, gate.Key) == p.actual.Name
+            && Placeholders.InTemplates(p.rule.Options, t => Placeholders.Expand(t, gate.Key)).Equals(p.actual.Options!.Normalize()));
 }

@@ -8,13 +8,13 @@ namespace DdGates.Exporting;
 /// </summary>
 public sealed record ExportedFile(IReadOnlyList<ExportEntry> Entries, IReadOnlyList<LeftOut> LeftOut)
 {
-    public int GateCount => Entries.Sum(e => e.Envs.Count);
+    public int GateCount => Entries.Sum(e => e.Services.Count * e.Envs.Count);
 }
 
-/// <summary>One entry: a service and identifier in one or more envs, with the same rules in each.</summary>
-public sealed record ExportEntry(string Service, string Identifier, IReadOnlyList<string> Envs, PerEnv DryRun, IReadOnlyList<ExportRule> Rules);
+/// <summary>One entry: one or more services, an identifier, one or more envs; the same rules (as templates) in each gate.</summary>
+public sealed record ExportEntry(IReadOnlyList<string> Services, string Identifier, IReadOnlyList<string> Envs, PerEnv DryRun, IReadOnlyList<ExportRule> Rules);
 
-/// <summary>A rule of an entry; only its dry_run may differ between the entry's envs.</summary>
+/// <summary>A rule of an entry; only its dry_run may differ between the entry's envs. Name, query and excluded resources are templates.</summary>
 public sealed record ExportRule(string Name, RuleOptions Options, PerEnv DryRun);
 
 /// <summary>A dry_run value: one for every env (<see cref="Same"/>), or one per env where they differ.</summary>

@@ -32,5 +32,6 @@ public enum Input
     MinEvaluations,
     FailUnlessReady,
     ExportFile,
+    Fold,
     Concurrency,
 }

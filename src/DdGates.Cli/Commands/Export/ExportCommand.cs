@@ -11,12 +11,13 @@ namespace DdGates.Cli.Commands.Export;
 
 /// <summary>
 /// export: read the selected gates with their rules and write them as a gates file (YAML, or JSON with -o json),
-/// to a file or to the output. A gate left out makes the run fail (exit 1) after everything else is written.
+/// to a file or to the output; with fold, services with the same rules share an entry. A gate left out makes the run fail (exit 1) after everything else is written.
 /// </summary>
 public sealed class ExportCommand(IRunPresenter presenter, CommandContext context)
 {
-    public async Task<CommandExit> RunAsync(RunSettings settings, string? path, CancellationToken ct)
+    public async Task<CommandExit> RunAsync(ExportSettings asked, CancellationToken ct)
     {
+        var (settings, path) = (asked.Run, asked.File);
         var (export, problems) = ExportValidator.Validate(settings);
         if (export is null)
         {
@@ -43,7 +44,7 @@ public sealed class ExportCommand(IRunPresenter presenter, CommandContext contex
             if (client.SlowdownWarning() is { } slow) presenter.Warning(slow);
         }
 
-        var file = ExportFolding.Fold(gates);
+        var file = ExportFolding.Fold(gates, acrossServices: asked.Fold);
         var schema = SchemaLocation.Url(context.Env);
         var document = settings.Output == OutputFormat.Json ? GatesFileWriter.Json(file, schema) : GatesFileWriter.Yaml(file, schema);
         if (path is not null && context.Write(path, document) is { } error)
