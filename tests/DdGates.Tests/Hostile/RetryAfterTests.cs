@@ -56,13 +56,15 @@ public class RetryAfterTests
         TimeSpan coarseUntil = default)
     {
         using var http = new HttpClient(SafeHandler.Create()) { BaseAddress = server.Url, Timeout = Timeout.InfiniteTimeSpan };
-        var transport = new ApiTransport(http, policy, onRetry, clock);
+        var observed = new ObservedClock(clock);
+        var transport = new ApiTransport(http, policy, onRetry, observed);
         var send = transport.SendAsync("get", () => new HttpRequestMessage(HttpMethod.Get, "x"), safeToRepeat: true, default);
         for (var i = 0; i < 20_000 && !send.IsCompleted; i++)
         {
-            // Virtual time runs in 50 ms steps while the real requests take microseconds.
+            // Virtual time runs in 50 ms steps while the real requests take microseconds, and stops once the wait has
+            // ended: the retry's real travel to the server (longer on a loaded machine) then adds no virtual time.
             await Task.Delay(1);
-            if (seen.Count == 0) continue;
+            if (seen.Count == 0 || observed.Fired > 0) continue;
             lock (seen) clock.Advance(seen.Count == 1 && clock.GetUtcNow() - seen[0] < coarseUntil ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50));
         }
 
@@ -73,5 +75,26 @@ public class RetryAfterTests
             Assert.Equal(2, seen.Count);
             return seen[1] - seen[0];
         }
+    }
+
+    /// <summary>The fake clock, counting the timers that have fired (the wait between the two requests is the only one that can).</summary>
+    private sealed class ObservedClock(FakeTimeProvider inner) : TimeProvider
+    {
+        private int _fired;
+
+        public int Fired => Volatile.Read(ref _fired);
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            inner.CreateTimer(s =>
+            {
+                Interlocked.Increment(ref _fired);
+                callback(s);
+            }, state, dueTime, period);
     }
 }
