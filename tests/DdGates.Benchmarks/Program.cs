@@ -10,9 +10,9 @@ var what = args.FirstOrDefault() ?? "all";
 var binary = Path.GetFullPath(args.ElementAtOrDefault(1) ?? "artifacts/dd-gates/dd-gates");
 // The build the shipped one replaced, for the comparison (optional).
 var before = args.ElementAtOrDefault(2) is { } b ? Path.GetFullPath(b) : null;
-if (what is not ("evaluate" or "scale" or "startup" or "export" or "all"))
+if (what is not ("evaluate" or "scale" or "startup" or "export" or "fleet" or "all"))
 {
-    Console.Error.WriteLine("usage: DdGates.Benchmarks all|evaluate|scale|startup|export [path/to/dd-gates]");
+    Console.Error.WriteLine("usage: DdGates.Benchmarks all|evaluate|scale|startup|export|fleet [path/to/dd-gates]");
     return 2;
 }
 
@@ -54,6 +54,12 @@ if (what is "export" or "all")
 {
     Console.WriteLine("## Export of a whole organization\n");
     Console.WriteLine(await ExportBenchmark.RunAsync(binary, [5000], [0, 50]));
+}
+
+if (what is "fleet" or "all")
+{
+    Console.WriteLine("## A fleet: one entry of 300 services x 2 envs against 600 written-out entries\n");
+    Console.WriteLine(await FleetBenchmark.RunAsync(binary, 300, 21));
 }
 
 if (what is "evaluate" or "all")

@@ -72,6 +72,7 @@ public static class WireMapping
         Identifier = target.Key.Identifier,
         Version = string.IsNullOrEmpty(target.Version) ? null : target.Version,
         PrimaryTag = string.IsNullOrEmpty(target.PrimaryTag) ? null : target.PrimaryTag,
+        ApmPrimaryTag = string.IsNullOrEmpty(target.PrimaryTag) || !PrimaryTagNames.SendBoth ? null : target.PrimaryTag,
         Configuration = target.InlineGate is not { } gate ? null : new EvaluationConfiguration
         {
             DryRun = gate.DryRun,

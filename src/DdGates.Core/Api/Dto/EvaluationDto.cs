@@ -14,7 +14,21 @@ public sealed class EvaluationRequestAttributes
     public string? Identifier { get; set; }
     public string? Version { get; set; }
     public string? PrimaryTag { get; set; }
+
+    /// <summary>The same value as <see cref="PrimaryTag"/>, under the name datadog-ci sends (see <see cref="PrimaryTagNames"/>).</summary>
+    public string? ApmPrimaryTag { get; set; }
+
     public EvaluationConfiguration? Configuration { get; set; }
+}
+
+/// <summary>
+/// WARNING: the primary tag has two names in the wild, and which one the service reads cannot be settled offline: the
+/// spec and Datadog's five generated clients send <c>primary_tag</c>; datadog-ci has sent <c>apm_primary_tag</c> in every
+/// release. The request carries both, with one value (docs/datadog-api.md, "The primary tag").
+/// </summary>
+public static class PrimaryTagNames
+{
+    public const bool SendBoth = true;
 }
 
 /// <summary>Inline ("just in time") rules: evaluated without a stored gate.</summary>
