@@ -4,4 +4,6 @@ namespace DdGates;
 public static class Plural
 {
     public static string Of(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+
+    public static string Of(long n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 }

@@ -77,6 +77,17 @@ internal static class AdminEndpoints
             else state.Store.Seed(body["count"]?.GetValue<int>() ?? 0, body["service_prefix"]?.GetValue<string>() ?? "seeded");
             await Json(ctx, new JsonObject { ["gates"] = state.Store.GateCount });
         });
+        app.MapMethods("/_emulator/monitors", ["POST"], async ctx =>
+        {
+            var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];
+            var next = 1000L;
+            state.Monitors.Add((body["monitors"] as JsonArray ?? []).Select(m => new MonitorRecord(
+                m!["id"]?.GetValue<long>() ?? Interlocked.Increment(ref next), m["name"]?.GetValue<string>() ?? "monitor",
+                [.. (m["tags"] as JsonArray ?? []).Select(t => t!.GetValue<string>())], m["muted"]?.GetValue<bool>() ?? false,
+                m["status"]?.GetValue<string>() ?? "OK", m["priority"]?.GetValue<int>())).ToList());
+            if (body["forbidden"]?.GetValue<bool>() is { } forbidden) state.Monitors.Forbidden = forbidden;
+            await Json(ctx, new JsonObject { ["added"] = (body["monitors"] as JsonArray)?.Count ?? 0 });
+        });
         app.MapMethods("/_emulator/state", ["GET"], ctx => Json(ctx, new JsonArray([.. state.Store.Snapshot().Select(g => (JsonNode)new JsonObject
         {
             ["id"] = g.Id, ["service"] = g.Service, ["env"] = g.Env, ["identifier"] = g.Identifier, ["dry_run"] = g.DryRun,

@@ -32,6 +32,8 @@ internal static class ApiEndpoints
         app.MapMethods(Gates + "/{gate_id}/rules/{id}", ["GET"], ctx => WithIds(ctx, (g, r) => store.GetRule(g, r)));
         app.MapMethods(Gates + "/{gate_id}/rules/{id}", ["PUT"], ctx => WithIds(ctx, (g, r) => WithBody(ctx, "deployment_rule", false, body => store.UpdateRule(g, r, body))));
         app.MapMethods(Gates + "/{gate_id}/rules/{id}", ["DELETE"], ctx => WithIds(ctx, (g, r) => store.DeleteRule(g, r)));
+        app.MapMethods("/api/v1/monitor/search", ["GET"], ctx =>
+            state.Monitors.Search(ctx.Request.Query["query"], ctx.Request.Query["page"], ctx.Request.Query["per_page"]).WriteAsync(ctx));
     }
 
     /// <summary>filter[service|env|identifier|dry_run]; none when the emulator plays an older server that ignores them.</summary>

@@ -16,6 +16,9 @@ public sealed class EmulatorState
 
     public GateStore Store { get; } = new();
 
+    /// <summary>The monitors monitor search finds (seeded by tests or POST /_emulator/monitors).</summary>
+    public MonitorStore Monitors { get; } = new();
+
     /// <summary>The fake GitHub and Azure DevOps pull-request comments (PlatformEndpoints).</summary>
     public PullRequestStore PullRequests { get; } = new();
 
@@ -83,6 +86,7 @@ public sealed class EmulatorState
     {
         lock (_lock) _scripts.Clear();
         Store.Clear();
+        Monitors.Clear();
         PullRequests.Reset();
         EvaluationRecords.Clear();
         Log.Clear();

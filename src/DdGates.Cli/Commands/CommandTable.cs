@@ -22,16 +22,17 @@ public static class CommandTable
         return
         [
             CommandRow.Of("plan", "Show what apply would change, gate by gate and rule by rule. Sends no write.",
-                [.. o.Reconcile, o.DetailedExitCode, o.FailOnDrift],
+                [.. o.Reconcile, o.DetailedExitCode, o.FailOnDrift, o.Preflight],
                 (r, env) => o.Read(r, env), i => i.Settings, ReconcileChecks, (p, c, s, ct) => new ReconcileCommand(p, c).RunAsync(s, apply: false, ct),
                 examples: """
                       dd-gates plan --config gates.yaml                       # what would change
                       dd-gates plan --config gates.yaml --detailed-exitcode   # exit 2 when changes are pending
                       dd-gates plan --config gates.yaml -o json | jq .counts
+                      dd-gates plan --config gates.yaml --preflight fail      # exit 1 when a monitor rule matches no monitor, or more than 50
                     """,
                 runStep: (p, c, i, host, ct) => PlanCommentCommand.PlanAndCommentAsync(p, c, i, host, ct)),
             CommandRow.Of("apply", "Make Datadog hold exactly the declared gates and rules (idempotent; no state file).",
-                [.. o.Reconcile, o.ExpectPlan],
+                [.. o.Reconcile, o.ExpectPlan, o.Preflight],
                 (r, env) => o.Read(r, env), i => i.Settings, ReconcileChecks, (p, c, s, ct) => new ReconcileCommand(p, c).RunAsync(s, apply: true, ct),
                 examples: """
                       DD_API_KEY=... DD_APP_KEY=... dd-gates apply --config gates.yaml

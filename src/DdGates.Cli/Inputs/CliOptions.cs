@@ -20,6 +20,7 @@ public sealed class CliOptions
     public Option<bool> DetailedExitCode { get; } = new("--detailed-exitcode") { Description = "Exit 2 when changes are pending, 0 when there are none, 1 on errors." };
     public Option<bool> FailOnDrift { get; } = Flag(InputTable.FailOnDrift);
     public Option<string?> ExpectPlan { get; } = Text(InputTable.ExpectPlan, "HASH");
+    public Option<string> Preflight { get; } = CreatePreflight();
     public Option<bool?> DryRun { get; } = new(InputTable.DryRun.Cli!) { Description = InputTable.DryRun.Description };
     public Option<string?> Rules { get; } = Text(InputTable.Rules, "FILE|TEXT");
     public Option<bool> Prune { get; } = Flag(InputTable.Prune);
@@ -62,6 +63,7 @@ public sealed class CliOptions
         DetailedExitCode = result.GetValue(DetailedExitCode),
         FailOnDrift = result.GetValue(FailOnDrift),
         ExpectPlan = result.GetValue(ExpectPlan),
+        Preflight = result.CommandResult.Command.Options.Contains(Preflight) ? result.GetValue(Preflight) : null,
     };
 
     public static Option<bool> Flag(InputSpec spec) => new(spec.Cli!) { Description = spec.Description };
@@ -70,6 +72,18 @@ public sealed class CliOptions
     {
         var option = new Option<string?>(spec.Cli!, aliases) { Description = defaults is null ? spec.Description : $"{spec.Description} [{defaults}]" };
         if (helpName is not null) option.HelpName = helpName;
+        return option;
+    }
+
+    private static Option<string> CreatePreflight()
+    {
+        var option = new Option<string>(InputTable.Preflight.Cli!)
+        {
+            Description = InputTable.Preflight.Description,
+            DefaultValueFactory = _ => InputTable.Preflight.Default!,
+            HelpName = string.Join("|", InputTable.Preflight.Choices!),
+        };
+        option.AcceptOnlyFromAmong([.. InputTable.Preflight.Choices!]);
         return option;
     }
 

@@ -42,6 +42,9 @@ public static class InputTable
         "With plan: fail the step when changes are pending.", InputKind.Boolean);
     public static readonly InputSpec ExpectPlan = new(Input.ExpectPlan, "expect-plan", "expectPlan", "--expect-plan", null,
         "apply: the plan-hash of the reviewed plan. Apply refuses, before any write, when the plan it would carry out has another hash.");
+    public static readonly InputSpec Preflight = new(Input.Preflight, "preflight", "preflight", "--preflight", "warn",
+        "plan and apply: before any write, count the monitors each monitor rule's query selects (as the gate does: not muted), once per distinct query. warn: a rule that matches no monitor or more than 50 (Datadog fails it) is a warning. fail: such a rule, unless dry run, fails plan and stops apply before its first write. off: no search. Needs the monitors_read permission; without it the check is skipped with a notice.",
+        InputKind.Choice, ["warn", "fail", "off"]);
     public static readonly InputSpec PrComment = new(Input.PrComment, "pr-comment", "prComment", null, "true",
         "plan: on a pull request, post the plan as one comment, updated in place on every run (GitHub: the job needs pull-requests: write; Azure Repos: map System.AccessToken into the step as SYSTEM_ACCESSTOKEN). Nothing is posted outside pull requests.",
         InputKind.Boolean);
@@ -84,7 +87,7 @@ public static class InputTable
     public static InputSpec Of(Input input) => ByMeaning[input];
 
     public static readonly IReadOnlyList<InputSpec> All =
-        [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift, ExpectPlan, PrComment, GitHubToken,
+        [ApiKey, AppKey, AccessToken, Site, ApiUrl, Command, Config, Service, Env, Identifier, DryRun, Rules, Prune, FailOnDrift, ExpectPlan, Preflight, PrComment, GitHubToken,
          Version, PrimaryTag, Timeout, FailOnError, Inline, Days, MinEvaluations, FailUnlessReady, ExportFile, Fold, Concurrency];
 
     private static readonly Dictionary<Input, InputSpec> ByMeaning = All.ToDictionary(i => i.Meaning);

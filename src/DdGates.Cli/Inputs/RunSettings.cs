@@ -31,4 +31,7 @@ public sealed record RunSettings
     public bool FailOnDrift { get; init; }
     /// <summary>apply: the plan hash that was reviewed.</summary>
     public string? ExpectPlan { get; init; }
+
+    /// <summary>warn, fail or off (checked by the validator); null means the default.</summary>
+    public string? Preflight { get; init; }
 }

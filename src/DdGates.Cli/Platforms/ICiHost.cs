@@ -45,6 +45,9 @@ public interface ICiHost
 
     void Warning(string message, SourceLocation? at = null);
 
+    /// <summary>A notice: worth knowing, nothing wrong (GitHub's notice annotation; Azure has none, so a log line).</summary>
+    void Notice(string message, SourceLocation? at = null);
+
     /// <summary>An error annotation. Past <see cref="ErrorAnnotationLimit"/> a host may show it as a plain log line.</summary>
     void Error(string message, SourceLocation? at = null);
 

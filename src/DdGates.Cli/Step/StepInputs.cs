@@ -53,6 +53,7 @@ public sealed record StepInputs(RunSettings Settings, EvaluateSettings Evaluate,
             Concurrency = concurrency,
             FailOnDrift = Bool(InputTable.FailOnDrift) ?? false,
             ExpectPlan = Text(InputTable.ExpectPlan),
+            Preflight = Text(InputTable.Preflight),
         };
         var evaluate = new EvaluateSettings(settings, Text(InputTable.Version), Text(InputTable.PrimaryTag), Text(InputTable.Timeout),
             Bool(InputTable.FailOnError) ?? false, Bool(InputTable.Inline) ?? false, ApplyFirst: command == "apply-and-evaluate");

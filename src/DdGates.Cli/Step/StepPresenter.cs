@@ -46,6 +46,7 @@ public sealed class StepPresenter(ICiHost host, string command, bool evaluates) 
         foreach (var note in view.Annotations)
         {
             if (note.IsError) host.Error(note.Message, note.At);
+            else if (note.IsNotice) host.Notice(note.Message, note.At);
             else host.Warning(note.Message, note.At);
         }
 

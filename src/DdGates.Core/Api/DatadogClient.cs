@@ -166,6 +166,15 @@ public sealed class DatadogClient : IDisposable
         return [.. rows.Values];
     }
 
+    /// <summary>
+    /// How many monitors a Manage Monitors search query selects (<c>metadata.total_count</c>, over all pages), with the
+    /// first few rows. A search only reads, so a lost answer is asked again.
+    /// </summary>
+    public Task<MonitorMatches> SearchMonitorsAsync(string query, int sample, CancellationToken ct) =>
+        Send(new Call("search monitors", true), call => _api.SearchMonitors(query, 0, sample, call, ct), page => new MonitorMatches(
+            page.Metadata?.TotalCount is >= 0 and var total ? total : throw new FormatException("no metadata.total_count"),
+            [.. (page.Monitors ?? []).OfType<MonitorHitData>().Where(m => m.Id is not null).Take(sample).Select(m => new MonitorHit(m.Id!.Value, m.Name ?? $"monitor {m.Id}", m.Status))]));
+
     public void Dispose() => _http.Dispose();
 
     /// <summary>

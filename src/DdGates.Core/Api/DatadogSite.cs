@@ -19,6 +19,11 @@ public static class DatadogSite
         ? $"the API URL {apiUrl.Scheme}://{apiUrl.Authority} is http://, not https://, and not on this machine: the Datadog keys would travel unencrypted. Use https://, unless this is a proxy you trust"
         : null;
 
+    /// <summary>Where a person opens what the API at <paramref name="apiUrl"/> holds: api.SITE becomes app.SITE; any other address (a proxy, the emulator) is kept.</summary>
+    public static Uri AppUrl(Uri apiUrl) => apiUrl.Host.StartsWith("api.", StringComparison.OrdinalIgnoreCase)
+        ? new UriBuilder(apiUrl) { Host = "app." + apiUrl.Host[4..], Path = "/" }.Uri
+        : new UriBuilder(apiUrl) { Path = "/" }.Uri;
+
     /// <summary>Resolves a site name to its API base URL, or explains why it cannot.</summary>
     public static bool TryGetApiUrl(string site, out Uri apiUrl, out string error)
     {

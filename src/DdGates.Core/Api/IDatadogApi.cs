@@ -99,4 +99,8 @@ public interface IDatadogApi
         [AliasAs("filter[gate_dry_run]")] string? gateDryRun,
         [Property(Call.Key)] Call call,
         CancellationToken ct);
+
+    /// <summary>Monitor search (v1), for the preflight: how many monitors a rule's query selects (docs/datadog-api.md, "Monitor search").</summary>
+    [Get("/api/v1/monitor/search")]
+    Task<MonitorSearchPage?> SearchMonitors(string query, int page, [AliasAs("per_page")] int perPage, [Property(Call.Key)] Call call, CancellationToken ct);
 }

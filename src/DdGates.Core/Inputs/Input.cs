@@ -21,6 +21,7 @@ public enum Input
     Prune,
     FailOnDrift,
     ExpectPlan,
+    Preflight,
     PrComment,
     GitHubToken,
     Version,

@@ -11,4 +11,10 @@ public abstract record ReconcileOutcome(int RequestsSent)
 
     /// <summary>failed, pending, unchanged, created or updated.</summary>
     public abstract string Result { get; }
+
+    /// <summary>What the preflight found before any write (<see cref="Preflight.PreflightResult.Off"/> when it did not run).</summary>
+    public Preflight.PreflightResult Preflight { get; init; } = DdGates.Preflight.PreflightResult.Off;
+
+    /// <summary>With <c>--preflight fail</c>: the preflight found rules that would fail every evaluation (plan fails; apply writes nothing).</summary>
+    public bool PreflightFailed { get; init; }
 }

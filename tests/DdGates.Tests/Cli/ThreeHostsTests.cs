@@ -158,6 +158,7 @@ internal sealed record HostedStep(int ExitCode, Dictionary<string, string> Outpu
         IReadOnlyDictionary<string, string>? variables = null)
     {
         inputs["api-url"] = apiUrl.AbsoluteUri;
+        inputs.TryAdd("preflight", "off"); // as CliRunner.WithoutPreflight: the tests under Preflight/ turn it on
         inputs["api-key"] = apiKey;
         inputs["app-key"] = appKey;
         var dir = Directory.CreateTempSubdirectory("dd-gates-host-").FullName;

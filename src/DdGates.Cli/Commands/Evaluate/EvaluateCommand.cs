@@ -30,7 +30,8 @@ public sealed class EvaluateCommand(IRunPresenter presenter, CommandContext cont
         var target = evaluation.Target;
         if (evaluation.ApplyFirst)
         {
-            var view = await new ReconcileCommand(presenter, context).ReconcileAsync(evaluation.Run, apply: true, names, ct);
+            // No preflight on the deploy path: evaluate (also after its apply) sends what it always sent.
+            var view = await new ReconcileCommand(presenter, context).ReconcileAsync(evaluation.Run with { Preflight = DdGates.Preflight.PreflightMode.Off }, apply: true, names, ct);
             if (view.Outcome is not Applied { Succeeded: true } applied)
             {
                 var why = ReconcileExit.Of(view, failOnDrift: false, detailedExitCode: false).Reason;

@@ -33,6 +33,7 @@ public static class OutcomeText
         if (view.Headline.StartsWith("Nothing to apply", StringComparison.Ordinal)) return text.AppendLine(view.Headline).ToString();
         text.AppendLine().Append(Failures(view));
         text.AppendLine($"{view.Headline} {view.Counts.Sentence()}");
+        if (view.Outcome.Preflight.Ran) text.AppendLine(view.Outcome.Preflight.Headline);
         return text.ToString();
     }
 

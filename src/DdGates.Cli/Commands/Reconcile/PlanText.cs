@@ -11,6 +11,7 @@ public static class PlanText
     {
         var text = new StringBuilder();
         foreach (var row in view.Rows) Gate(text, row);
+        PreflightText.Text(text, view.Outcome.Preflight);
         text.AppendLine().Append("Plan: ").AppendLine(view.Counts.Sentence());
         if (view.Counts.Enforcing > 0) text.AppendLine($"Enforcement: turned on for {Words.Plural(view.Counts.Enforcing, "gate", "gates")} (marked !): from then on a failing rule blocks the deploy.");
         if (view.Hash is { } hash) text.AppendLine($"Plan hash: {hash} (apply with {view.ExpectPlan} to carry out exactly this plan)");

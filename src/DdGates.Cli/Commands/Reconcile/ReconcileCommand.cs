@@ -40,10 +40,10 @@ public sealed class ReconcileCommand(IRunPresenter presenter, CommandContext con
         using (presenter.Group($"{(apply ? "apply" : "plan")}: {Words.Plural(run.Desired.Gates.Count, "gate", "gates")}"))
         {
             outcome = await Reconciler.RunAsync(run, apply, presenter, context.Policy, ct,
-                plan =>
+                (plan, preflight) =>
                 {
                     progress = new ApplyProgress(plan, presenter);
-                    if (apply) presenter.Planned(ReconcileView.BeforeApply(plan, names));
+                    if (apply) presenter.Planned(ReconcileView.BeforeApply(plan, preflight, names));
                 },
                 gate => progress?.Report(gate));
         }

@@ -17,6 +17,7 @@ public static class ReconcileExit
         Applied { Succeeded: false } => new(ExitCodes.Failed, Conclusion.Failed, PartialApply(view)),
         Applied => CommandExit.Ok,
         Planned { Refused: { } refused } => new(ExitCodes.Failed, Conclusion.Failed, refused),
+        Planned { PreflightFailed: true } p => new(ExitCodes.Failed, Conclusion.Failed, $"{p.Preflight.Stops} ({view.Names.Set(DdGates.Inputs.Input.Preflight, "fail")})"),
         Planned { Plan.HasErrors: true } => new(ExitCodes.Failed, Conclusion.Failed, $"the plan has {Text.Words.Plural(view.Counts.Gates[GateAction.Error], "gate", "gates")} in error"),
         Planned { Plan.HasChanges: true } when failOnDrift => new(ExitCodes.Failed, Conclusion.Failed,
             $"drift: {view.Counts.Sentence()} ({view.Names.On(DdGates.Inputs.Input.FailOnDrift)} fails the step on changes pending)"),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DdGates.Cli.Text;
 using DdGates.Planning;
+using DdGates.Preflight;
 using DdGates.Reconciling;
 
 namespace DdGates.Cli.Commands.Reconcile;
@@ -30,11 +31,62 @@ public static class ReconcileJson
         w.WriteString("plan_hash", view.Plan!.Hash);
         w.WriteString("summary", view.Counts.Sentence());
         Counts(w, view.Counts);
+        if (outcome.Preflight.Ran) Preflight(w, outcome.Preflight, outcome.PreflightFailed);
         w.WriteStartArray("gates");
         foreach (var row in view.Rows) Gate(w, row);
         w.WriteEndArray();
         w.WriteEndObject();
     }, indented);
+
+    /// <summary>"preflight": {summary, searches, failed, skipped?, rules: [{gate, rule, query, search, dry_run, verdict, matches, monitors, warning?, error?}]}.</summary>
+    private static void Preflight(Utf8JsonWriter w, PreflightResult preflight, bool failed)
+    {
+        w.WriteStartObject("preflight");
+        w.WriteString("summary", preflight.Headline);
+        w.WriteNumber("searches", preflight.Searches);
+        w.WriteBoolean("failed", failed);
+        if (preflight.Skipped is { } skipped) w.WriteString("skipped", skipped);
+        w.WriteStartArray("rules");
+        foreach (var rule in preflight.Rules)
+        {
+            w.WriteStartObject();
+            w.WriteString("gate", rule.Gate.ToString());
+            w.WriteString("rule", rule.Rule);
+            w.WriteString("query", rule.Query);
+            w.WriteString("search", PreflightCheck.Search(rule.Query));
+            w.WriteBoolean("dry_run", rule.DryRun);
+            w.WriteString("verdict", rule.Verdict switch
+            {
+                MatchVerdict.Fine => "ok",
+                MatchVerdict.MatchesNothing => "no_match",
+                MatchVerdict.MatchesTooMany => "too_many",
+                _ => "could_not_check",
+            });
+            if (rule.Matches is { } matches)
+            {
+                w.WriteNumber("matches", matches.Total);
+                w.WriteStartArray("monitors");
+                foreach (var m in matches.Sample)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("id", m.Id);
+                    w.WriteString("name", m.Name);
+                    if (m.Status is { } status) w.WriteString("status", status);
+                    w.WriteString("url", preflight.Link(m));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (rule.Warning is { } warning) w.WriteString("warning", warning);
+            if (rule.CouldNotCheck is { } error) w.WriteString("error", error);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
 
     private static void Counts(Utf8JsonWriter w, ChangeCounts counts)
     {

@@ -61,6 +61,7 @@ public static class ReconcileMarkdown
             text.AppendLine();
         }
 
+        PreflightText.Markdown(text, view.Outcome.Preflight);
         if (view.Hash is { } hash && view.Outcome is Planned) text.AppendLine($"Plan hash `{hash}`: apply with `{view.ExpectPlan!.Replace("`", "", StringComparison.Ordinal)}` to carry out exactly this plan.").AppendLine();
     }
 

@@ -3,6 +3,7 @@ using DdGates.Cli.Inputs;
 using DdGates.Config;
 using DdGates.Inputs;
 using DdGates.Planning;
+using DdGates.Preflight;
 using DdGates.Reconciling;
 
 namespace DdGates.Cli.Commands.Reconcile;
@@ -25,7 +26,9 @@ public static class ReconcileValidator
             problems.Add(Diagnostic.About(InputTable.ExpectPlan, $"expected the {Planning.PlanHash.Length} hex digits of a plan-hash, found \"{s.ExpectPlan}\""));
         }
 
-        return problems.Count > 0 ? (null, problems) : (new ValidatedRun(desired, apiUrl!, keys, s.Concurrency) { ExpectPlan = expect }, []);
+        var preflight = PreflightModes.Parse(s.Preflight);
+        if (preflight is null) problems.Add(Diagnostic.About(InputTable.Preflight, $"must be one of {string.Join(", ", PreflightModes.Names)}, found \"{s.Preflight}\""));
+        return problems.Count > 0 ? (null, problems) : (new ValidatedRun(desired, apiUrl!, keys, s.Concurrency) { ExpectPlan = expect, Preflight = preflight!.Value }, []);
     }
 
     /// <summary>Site or API URL, concurrency and credentials; problems are added to <paramref name="problems"/>.</summary>

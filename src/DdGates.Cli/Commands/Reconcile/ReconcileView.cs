@@ -4,6 +4,7 @@ using DdGates.Cli.Text;
 using DdGates.Config;
 using DdGates.Inputs;
 using DdGates.Planning;
+using DdGates.Preflight;
 using DdGates.Reconciling;
 
 namespace DdGates.Cli.Commands.Reconcile;
@@ -30,7 +31,7 @@ public sealed class ReconcileView : ICommandView
     }
 
     /// <summary>The plan alone, as apply shows it before the first write.</summary>
-    public static ReconcileView BeforeApply(Plan plan, InputNames names) => new(new Planned(plan, 0), apply: false, names);
+    public static ReconcileView BeforeApply(Plan plan, PreflightResult preflight, InputNames names) => new(new Planned(plan, 0) { Preflight = preflight }, apply: false, names);
 
     public ReconcileOutcome Outcome { get; }
 
@@ -57,6 +58,7 @@ public sealed class ReconcileView : ICommandView
         Applied { Succeeded: true } a when !a.Changed && !Plan!.HasChanges => "Nothing to apply: Datadog already matches the file.",
         Applied { Succeeded: true } => "Applied.",
         Applied => "Apply failed in part. Run the same command again to finish: what was applied is kept, and the rest is planned again.",
+        Planned { Refused: not null, PreflightFailed: true } => "Apply refused: the preflight found monitor rules that would fail every evaluation; nothing was written.",
         Planned { Refused: not null } => "Apply refused: the plan is not the one reviewed; nothing was written.",
         Planned { Plan.HasErrors: true } => "The plan has gates in error; those gates are left alone.",
         Planned { Plan.HasChanges: true } => "Changes pending.",
@@ -105,6 +107,15 @@ public sealed class ReconcileView : ICommandView
         get
         {
             var notes = new List<Annotation>();
+            var preflight = Outcome.Preflight;
+            if (preflight.Skipped is { } skipped) notes.Add(new Annotation(false, skipped, InText: true, IsNotice: true));
+            var where = Rows.ToDictionary(r => r.Key, r => r.Shown.Desired.Location);
+            foreach (var rule in preflight.Rules.Where(r => r.IsWarning || r.Verdict == MatchVerdict.CouldNotCheck))
+            {
+                var message = rule.Warning ?? $"{rule.Gate}, rule \"{rule.Rule}\": {rule.Summary}";
+                notes.Add(new Annotation(false, message, where.GetValueOrDefault(rule.Gate), InText: rule.IsWarning == false, IsNotice: !rule.IsWarning));
+            }
+
             foreach (var row in Rows)
             {
                 var at = row.Shown.Desired.Location;

@@ -51,6 +51,9 @@ public sealed class AzureHost(TextWriter stdout, Func<string, string?> env) : IC
 
     public void Warning(string message, SourceLocation? at = null) => Issue("warning", message, at);
 
+    // task.logissue takes only warning and error (agent TaskCommandExtension.cs): a notice is a log line.
+    public void Notice(string message, SourceLocation? at = null) => Info($"{(at is null ? "" : $"{at}: ")}Notice: {message.ReplaceLineEndings(" ")}");
+
     public void Error(string message, SourceLocation? at = null) => Issue("error", message, at);
 
     public IDisposable Group(string title)

@@ -40,6 +40,8 @@ public sealed class ConsoleHost(TextWriter stdout, TextWriter stderr, Func<strin
 
     public void Warning(string message, SourceLocation? at = null) => stderr.WriteLine($"{Where(at)}warning: {message}");
 
+    public void Notice(string message, SourceLocation? at = null) => stderr.WriteLine($"{Where(at)}notice: {message}");
+
     public void Error(string message, SourceLocation? at = null) => stderr.WriteLine($"{Where(at)}error: {message}");
 
     public IDisposable Group(string title)

@@ -47,7 +47,7 @@ public sealed class TerminalPresenter(TextWriter stdout, TextWriter stderr, Outp
         foreach (var note in view.Annotations.Where(a => !a.InText || Json && !view.TextIsDiagnostic))
         {
             var where = note.At is null ? "" : $"{note.At}: ";
-            Line(note.IsError ? $"{where}{colour.Red("error:")} {note.Message}" : $"{where}{colour.Yellow("warning:")} {note.Message}");
+            Line(note.IsError ? $"{where}{colour.Red("error:")} {note.Message}" : note.IsNotice ? $"{where}notice: {note.Message}" : $"{where}{colour.Yellow("warning:")} {note.Message}");
         }
     }
 

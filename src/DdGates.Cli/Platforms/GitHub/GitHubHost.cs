@@ -47,6 +47,8 @@ public sealed class GitHubHost(TextWriter stdout, Func<string, string?> env, Fun
 
     public void Warning(string message, SourceLocation? at = null) => stdout.WriteCommand(WorkflowCommand.Format("warning", Where(at), message));
 
+    public void Notice(string message, SourceLocation? at = null) => stdout.WriteCommand(WorkflowCommand.Format("notice", Where(at), message));
+
     public void Error(string message, SourceLocation? at = null)
     {
         // Past the limit, a plain line on one line: a message can never start a workflow command of its own.

@@ -16,4 +16,5 @@ namespace DdGates.Api.Dto;
 [JsonSerializable(typeof(Envelope<EvaluationResultData>))]
 [JsonSerializable(typeof(GateEvaluationListResponse))]
 [JsonSerializable(typeof(RuleEvaluationListResponse))]
+[JsonSerializable(typeof(MonitorSearchPage))]
 public sealed partial class DatadogJsonContext : JsonSerializerContext;
