@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace DdGates.Emulator;
 
-/// <summary>What a handler answers: a status and an optional JSON body.</summary>
-internal sealed record ApiResult(int Status, JsonNode? Body)
+/// <summary>What a handler answers: a status and an optional JSON body (JSON:API's media type unless told: the v1 monitor API says application/json).</summary>
+internal sealed record ApiResult(int Status, JsonNode? Body, string ContentType = Wire.ContentType)
 {
     public static ApiResult Ok(JsonNode body) => new(200, body);
 
@@ -17,7 +17,7 @@ internal sealed record ApiResult(int Status, JsonNode? Body)
     {
         context.Response.StatusCode = Status;
         if (Body is null) return;
-        context.Response.ContentType = Wire.ContentType;
+        context.Response.ContentType = ContentType;
         await context.Response.WriteAsync(Body.ToJsonString());
     }
 }

@@ -13,6 +13,7 @@ public sealed record MonitorRecord(long Id, string Name, IReadOnlyList<string> T
 /// </summary>
 public sealed class MonitorStore
 {
+    private const string Json = "application/json";
     private readonly object _lock = new();
     private readonly List<MonitorRecord> _monitors = [];
 
@@ -32,19 +33,19 @@ public sealed class MonitorStore
 
     internal ApiResult Search(string? query, string? page, string? perPage)
     {
-        if (Forbidden) return new ApiResult(403, Wire.PlainError("Forbidden"));
-        if (!MonitorQuery.TryParse(query ?? "", out var matches, out var error)) return new ApiResult(400, Wire.PlainError($"Query parsing error: {error}"));
+        if (Forbidden) return new ApiResult(403, Wire.PlainError("Forbidden"), Json);
+        if (!MonitorQuery.TryParse(query ?? "", out var matches, out var error)) return new ApiResult(400, Wire.PlainError($"Query parsing error: {error}"), Json);
         var size = int.TryParse(perPage, out var s) && s > 0 ? Math.Min(s, 1000) : 30;
         var number = int.TryParse(page, out var p) && p >= 0 ? p : 0;
         List<MonitorRecord> found;
         lock (_lock) found = [.. _monitors.Where(matches).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)];
         var rows = found.Skip(number * size).Take(size).ToList();
-        return ApiResult.Ok(new JsonObject
+        return new ApiResult(200, new JsonObject
         {
             ["counts"] = Counts(found),
             ["monitors"] = new JsonArray([.. rows.Select(Row)]),
             ["metadata"] = new JsonObject { ["total_count"] = found.Count, ["page"] = number, ["per_page"] = size, ["page_count"] = rows.Count },
-        });
+        }, Json);
     }
 
     private static JsonObject Counts(List<MonitorRecord> found)

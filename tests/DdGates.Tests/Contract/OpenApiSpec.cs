@@ -58,13 +58,14 @@ internal sealed class OpenApiSpec
     public static bool Declares(JsonObject operation, int status) =>
         operation["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is not null;
 
-    /// <summary>YAML to JSON nodes: plain scalars that read as integers or booleans become those.</summary>
+    /// <summary>YAML to JSON nodes: plain scalars that read as integers, booleans or null become those.</summary>
     public static JsonNode? ToJson(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, ToJson(c.Value)))),
         YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(ToJson)]),
         YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: var v } when long.TryParse(v, out var n) => JsonValue.Create(n),
         YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "true" or "false" } s => JsonValue.Create(s.Value == "true"),
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" } => null,
         YamlScalarNode s => JsonValue.Create(s.Value),
         _ => null,
     };
