@@ -173,7 +173,7 @@ public sealed class DatadogClient : IDisposable
     public Task<MonitorMatches> SearchMonitorsAsync(string query, int sample, CancellationToken ct) =>
         Send(new Call("search monitors", true), call => _api.SearchMonitors(query, 0, sample, call, ct), page => new MonitorMatches(
             page.Metadata?.TotalCount is >= 0 and var total ? total : throw new FormatException("no metadata.total_count"),
-            [.. (page.Monitors ?? []).OfType<MonitorHitData>().Where(m => m.Id is not null).Take(sample).Select(m => new MonitorHit(m.Id!.Value, m.Name ?? $"monitor {m.Id}", m.Status))]));
+            [.. (page.Monitors ?? []).OfType<MonitorHitData>().Where(m => m.Id is not null).Take(sample).Select(m => new MonitorHit(m.Id!.Value, Clip.To(m.Name ?? $"monitor {m.Id}", MonitorHit.MaxNameChars), m.Status is null ? null : Clip.To(m.Status, 40)))]));
 
     public void Dispose() => _http.Dispose();
 

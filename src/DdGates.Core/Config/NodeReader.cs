@@ -142,5 +142,5 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
     private static string QuoteHint(YamlNode node) =>
         node is YamlScalarNode s && Scalars.KindOf(s) is ScalarKind.Number or ScalarKind.Boolean ? $" (quote it to make it text: \"{Truncate(s.Value ?? "")}\")" : "";
 
-    private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;
+    private static string Truncate(string s) => Clip.To(s, 60);
 }

@@ -156,5 +156,5 @@ public static class Placeholders
 
     private static char At(string text, int i) => i < text.Length ? text[i] : '\0';
 
-    private static string Shorten(string name) => name.Length > 40 ? name[..40] + "..." : name;
+    private static string Shorten(string name) => Clip.To(name, 40);
 }

@@ -113,7 +113,7 @@ public sealed class ApiTransport
                "If that address is the API, set the API URL to it";
     }
 
-    private static string Cut(string text) => text.Length > ResponseLimits.MaxErrorTextChars ? text[..ResponseLimits.MaxErrorTextChars] + "..." : text;
+    private static string Cut(string text) => Clip.To(text, ResponseLimits.MaxErrorTextChars);
 
     /// <summary>The waits a server asks for are its business up to the policy's cap; past it, we wait the cap and say so.</summary>
     private TimeSpan? Wait(HttpResponseMessage response, RetryPolicy policy, string operation, Action<string>? onRetry)
