@@ -40,16 +40,16 @@ public sealed record RuleCheck(GateKey Gate, string Rule, string Query, bool Dry
     public string? Warning => Verdict switch
     {
         MatchVerdict.MatchesNothing =>
-            $"{Gate}, rule \"{Rule}\": no monitor matches {Quoted}. Datadog fails a monitor rule that matches no monitor, so {Consequence} " +
-            "(servers with fail_on_no_groups_found: false may instead pass the rule without evaluating anything). Check the query for a typo.",
+            $"{Gate}, rule \"{Rule}\": no monitor matches {Quoted}. Datadog fails a monitor rule that matches no monitor " +
+            $"(a server with fail_on_no_groups_found: false may instead pass it without evaluating anything), so {Consequence}. Check the query for a typo.",
         MatchVerdict.MatchesTooMany =>
-            $"{Gate}, rule \"{Rule}\": {Matches!.Total} monitors match {Quoted}, more than the {MaxMonitors} Datadog allows. Datadog fails the rule, so {Consequence}. Narrow the query.",
+            $"{Gate}, rule \"{Rule}\": {Matches!.Total} monitors match {Quoted}, more than the {MaxMonitors} Datadog allows, so {Consequence}. Narrow the query.",
         _ => null,
     };
 
     private string Quoted => $"\"{Query}\" (not muted)";
 
     private string Consequence => DryRun
-        ? "every evaluation would fail and would block the deploy once the rule and gate are enforced (dry run now: it does not block)"
-        : "every evaluation fails and blocks the deploy while the gate is enforced";
+        ? "every evaluation would fail it, which would block the deploy once the rule and its gate are enforced; it is dry run now, so it blocks nothing yet"
+        : "every evaluation fails it and blocks the deploy while the gate is enforced";
 }

@@ -56,8 +56,8 @@ public class PreflightTests
         Assert.Contains("/monitors/100)", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("= search/prod/default \"Shared\": matches 3 monitors", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("? checkout/prod/default \"Bad status\": could not check: Datadog could not read the query: Query parsing error: 'notastatus' is not a valid monitor status", plan.Stdout, StringComparison.Ordinal);
-        Assert.Contains("warning: checkout/prod/default, rule \"Typo\": no monitor matches \"service:chekout\" (not muted). Datadog fails a monitor rule that matches no monitor, so every evaluation fails and blocks the deploy while the gate is enforced (servers with fail_on_no_groups_found: false", plan.Stderr, StringComparison.Ordinal);
-        Assert.Contains("warning: checkout/prod/default, rule \"Broad\": 60 monitors match \"service:payments\" (not muted), more than the 50 Datadog allows. Datadog fails the rule, so every evaluation would fail and would block the deploy once the rule and gate are enforced (dry run now", plan.Stderr, StringComparison.Ordinal);
+        Assert.Contains("warning: checkout/prod/default, rule \"Typo\": no monitor matches \"service:chekout\" (not muted). Datadog fails a monitor rule that matches no monitor (a server with fail_on_no_groups_found: false may instead pass it without evaluating anything), so every evaluation fails it and blocks the deploy while the gate is enforced. Check the query for a typo.", plan.Stderr, StringComparison.Ordinal);
+        Assert.Contains("warning: checkout/prod/default, rule \"Broad\": 60 monitors match \"service:payments\" (not muted), more than the 50 Datadog allows, so every evaluation would fail it, which would block the deploy once the rule and its gate are enforced; it is dry run now, so it blocks nothing yet. Narrow the query.", plan.Stderr, StringComparison.Ordinal);
         var searches = Searches(emulator);
         Assert.Equal(4, searches.Count);
         Assert.All(searches, q => Assert.Contains(") muted:false", q, StringComparison.Ordinal));
