@@ -25,6 +25,11 @@ echo "Emulator listening at $api_url"
 # Any non-empty keys work against the emulator; against Datadog use your real keys.
 export DD_API_KEY=quickstart-api-key DD_APP_KEY=quickstart-app-key
 
+# Monitors for the preflight to find (in Datadog they are your own): two P0 monitors for checkout.
+curl -fsS -X POST "$api_url/_emulator/monitors" -H 'Content-Type: application/json' -d '{"monitors": [
+  {"name": "Checkout error rate", "tags": ["service:checkout", "priority:p0"]},
+  {"name": "Checkout latency p99", "tags": ["service:checkout", "priority:p0"]}]}' >/dev/null
+
 echo; echo "=== First apply: creates the gates and rules"
 dd_gates apply --config examples/gates.yaml --api-url "$api_url"
 
@@ -35,3 +40,11 @@ grep -q "Nothing to apply" <<<"$second" || { echo "FAILED: the second apply plan
 
 writes=$(curl -fsS "$api_url/_emulator/requests" 2>/dev/null | grep -o '"method":"\(POST\|PUT\|DELETE\)"' | wc -l || true)
 echo; echo "OK: the second run changed nothing (the emulator saw $writes writes in all, every one from the first run)."
+
+echo; echo "=== A fleet in one entry: examples/fleet.yaml declares six gates (plan only, in an empty organization)"
+curl -fsS -X POST "$api_url/_emulator/reset" >/dev/null
+fleet=$(dd_gates plan --config examples/fleet.yaml --api-url "$api_url" --preflight off)
+grep -q "Gates: 6 to create" <<<"$fleet" || { echo "FAILED: the fleet entry did not plan six gates" >&2; echo "$fleet" >&2; exit 1; }
+grep -E "^\+ |options.query" <<<"$fleet" | head -n 4
+tail -n 2 <<<"$fleet"
+

@@ -10,12 +10,17 @@ public class GatesSchemaTests
 
     private static JsonObject Schema => JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "schema", "gates.schema.json")))!.AsObject();
 
-    [Fact]
-    public void Schema_accepts_the_example_gates_file()
+    [Theory]
+    [InlineData("gates.yaml", 3)]
+    [InlineData("fleet.yaml", 6)]
+    public void Schema_and_reader_accept_the_example_gates_files(string name, int gates)
     {
-        var problems = GatesSchema.ProblemsOfYaml(File.ReadAllText(Path.Combine(Root, "examples", "gates.yaml")));
+        var text = File.ReadAllText(Path.Combine(Root, "examples", name));
 
-        Assert.Empty(problems);
+        Assert.Empty(GatesSchema.ProblemsOfYaml(text));
+        var read = DesiredStateLoader.FromGatesFile(text, name);
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal(gates, read.Gates.Count);
     }
 
     [Fact]

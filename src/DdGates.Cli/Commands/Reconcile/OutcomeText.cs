@@ -30,9 +30,8 @@ public static class OutcomeText
     public static string Render(ReconcileView view)
     {
         var text = new StringBuilder();
-        if (view.Headline.StartsWith("Nothing to apply", StringComparison.Ordinal)) return text.AppendLine(view.Headline).ToString();
-        text.AppendLine().Append(Failures(view));
-        text.AppendLine($"{view.Headline} {view.Counts.Sentence()}");
+        if (view.Headline.StartsWith("Nothing to apply", StringComparison.Ordinal)) text.AppendLine(view.Headline);
+        else text.AppendLine().Append(Failures(view)).AppendLine($"{view.Headline} {view.Counts.Sentence()}");
         if (view.Outcome.Preflight.Ran) text.AppendLine(view.Outcome.Preflight.Headline);
         return text.ToString();
     }
