@@ -75,27 +75,22 @@ public sealed class CliOptions
         return option;
     }
 
-    private static Option<string> CreatePreflight()
-    {
-        var option = new Option<string>(InputTable.Preflight.Cli!)
-        {
-            Description = InputTable.Preflight.Description,
-            DefaultValueFactory = _ => InputTable.Preflight.Default!,
-            HelpName = string.Join("|", InputTable.Preflight.Choices!),
-        };
-        option.AcceptOnlyFromAmong([.. InputTable.Preflight.Choices!]);
-        return option;
-    }
+    private static Option<string> CreatePreflight() =>
+        Choice(InputTable.Preflight.Cli!, [.. InputTable.Preflight.Choices!], InputTable.Preflight.Default!, InputTable.Preflight.Description);
 
-    private static Option<string> CreateOutput()
+    private static Option<string> CreateOutput() =>
+        Choice("--output", ["text", "json"], "text", "text for people, json for machines (stdout holds only the document).", "-o");
+
+    /// <summary>An option that takes one of <paramref name="choices"/>, shown as a|b|c, with its default.</summary>
+    private static Option<string> Choice(string name, string[] choices, string defaultValue, string description, params string[] aliases)
     {
-        var option = new Option<string>("--output", "-o")
+        var option = new Option<string>(name, aliases)
         {
-            Description = "text for people, json for machines (stdout holds only the document).",
-            DefaultValueFactory = _ => "text",
-            HelpName = "text|json",
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            HelpName = string.Join("|", choices),
         };
-        option.AcceptOnlyFromAmong("text", "json");
+        option.AcceptOnlyFromAmong(choices);
         return option;
     }
 }
