@@ -145,7 +145,14 @@ public class FleetRoundTripTests
              {"name": "FDD", "type": "faulty_deployment_detection", "options": {"excluded_resources": ["GET /{service}/health", "GET /{literal}"]}}]
             """)!.AsArray();
         var store = emulator.State.Store;
-        store.SeedFleet(["cart", "checkout", "payments"], ["staging", "production"], null, new Dictionary<string, bool> { ["production"] = true }, Rules());
+        using (var http = new HttpClient { BaseAddress = emulator.BaseUrl })
+        {
+            // The test control, as a script would call it.
+            var seed = new JsonObject { ["services"] = new JsonArray("cart", "checkout", "payments"), ["envs"] = new JsonArray("staging", "production"),
+                ["dry_run"] = new JsonObject { ["production"] = true }, ["rules"] = Rules() };
+            (await http.PostAsync("_emulator/seed", new StringContent(seed.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
         store.SeedFleet(["search"], ["staging"], null, new Dictionary<string, bool>(), Rules());                                          // another env set
         store.SeedFleet(["ledger"], ["staging", "production"], null, new Dictionary<string, bool>(), Rules());                            // another dry_run
         store.SeedFleet(["legacy"], ["staging", "production"], null, new Dictionary<string, bool> { ["production"] = true },
