@@ -137,7 +137,7 @@ public class EvaluateTests
     [Fact]
     public async Task A_404_just_after_the_trigger_and_a_429_while_polling_do_not_fail_the_deploy()
     {
-        await using var emulator = await WithGateAsync(new EvaluationScript { NotFoundForSeconds = 0.3, Default = new RuleScript("pass", AfterSeconds: 0.5) });
+        await using var emulator = await WithGateAsync(new EvaluationScript { NotFoundForSeconds = 1.0, Default = new RuleScript("pass", AfterSeconds: 2.0) }); // windows wide enough for a loaded machine (0.3 s missed the first poll under the full suite)
         emulator.State.Log.Clear();
         emulator.State.ScriptFaults("GET /api/v2/deployments/gates/evaluation/*", "none", "429", "none", "503");
 
