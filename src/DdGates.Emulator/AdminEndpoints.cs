@@ -80,9 +80,8 @@ internal static class AdminEndpoints
         app.MapMethods("/_emulator/monitors", ["POST"], async ctx =>
         {
             var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];
-            var next = 1000L;
             state.Monitors.Add((body["monitors"] as JsonArray ?? []).Select(m => new MonitorRecord(
-                m!["id"]?.GetValue<long>() ?? Interlocked.Increment(ref next), m["name"]?.GetValue<string>() ?? "monitor",
+                m!["id"]?.GetValue<long>() ?? state.Monitors.NextId(), m["name"]?.GetValue<string>() ?? "monitor",
                 [.. (m["tags"] as JsonArray ?? []).Select(t => t!.GetValue<string>())], m["muted"]?.GetValue<bool>() ?? false,
                 m["status"]?.GetValue<string>() ?? "OK", m["priority"]?.GetValue<int>())).ToList());
             if (body["forbidden"]?.GetValue<bool>() is { } forbidden) state.Monitors.Forbidden = forbidden;

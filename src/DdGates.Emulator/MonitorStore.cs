@@ -16,6 +16,10 @@ public sealed class MonitorStore
     private const string Json = "application/json";
     private readonly object _lock = new();
     private readonly List<MonitorRecord> _monitors = [];
+    private long _lastId = 1000;
+
+    /// <summary>An id for a monitor seeded without one: unique across calls, as Datadog's are.</summary>
+    public long NextId() => Interlocked.Increment(ref _lastId);
 
     /// <summary>Plays a key without the monitors_read permission: every search is a 403.</summary>
     public bool Forbidden { get; set; }
