@@ -13,7 +13,7 @@ internal sealed record DeclaredRule(string Name, EnvSwitch DryRun, RuleOptions O
     public bool NeedsExpanding { get; } = HasBrace(Name) || Placeholders.TemplateTexts(Options).Any(HasBrace);
 
     public RuleSpec For(GateKey gate) =>
-        new(Placeholders.Expand(Name, gate), DryRun.For(gate.Env, false), Placeholders.InTemplates(Options, text => Placeholders.Expand(text, gate)));
+        new(Placeholders.Expand(Name, gate), DryRun.For(gate.Env, false), Placeholders.Expand(Options, gate));
 
     private static bool HasBrace(string text) => text.AsSpan().IndexOfAny('{', '}') >= 0;
 }

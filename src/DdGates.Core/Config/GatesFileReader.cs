@@ -56,8 +56,8 @@ internal static class GatesFileReader
     private static IEnumerable<GateSpec> ReadGate(NodeReader reader, YamlNode node, string path)
     {
         if (reader.Fields(node, path, GateFields) is not { } f) return [];
-        var services = Tags(reader, f, node, "service", path, "service");
-        var envs = Tags(reader, f, node, "env", path, "env");
+        var services = Tags(reader, f, node, "service", path);
+        var envs = Tags(reader, f, node, "env", path);
         var identifier = Identifier(reader, f, path) ?? GateKey.DefaultIdentifier;
         var dryRun = EnvSwitch.Read(reader, f.GetValueOrDefault("dry_run"), $"{path}.dry_run");
         var absent = f.TryGetValue("absent", out var absentNode) && reader.Bool(absentNode, $"{path}.absent") == true;
@@ -99,18 +99,18 @@ internal static class GatesFileReader
     }
 
     /// <summary>One value or a list of values: service and env, each a gate per value.</summary>
-    private static List<string> Tags(NodeReader reader, Dictionary<string, YamlNode> f, YamlNode gate, string field, string path, string what)
+    private static List<string> Tags(NodeReader reader, Dictionary<string, YamlNode> f, YamlNode gate, string field, string path)
     {
         if (!f.TryGetValue(field, out var node))
         {
-            reader.Error(gate, $"{path}.{field}", $"required: one {what} or a list of {what}s");
+            reader.Error(gate, $"{path}.{field}", $"required: one {field} or a list of {field}s");
             return [];
         }
 
         var values = new List<string>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var items = node is YamlSequenceNode seq ? [.. seq.Children] : new List<YamlNode> { node };
-        if (items.Count == 0) reader.Error(node, $"{path}.{field}", $"must name at least one {what}");
+        if (items.Count == 0) reader.Error(node, $"{path}.{field}", $"must name at least one {field}");
         for (var i = 0; i < items.Count; i++)
         {
             var itemPath = node is YamlSequenceNode ? $"{path}.{field}[{i}]" : $"{path}.{field}";

@@ -93,11 +93,22 @@ public static class Placeholders
         _ => options,
     };
 
+    /// <summary>The options for one gate: every text that takes placeholders expanded (<see cref="Expand(string, GateKey)"/>).</summary>
+    public static RuleOptions Expand(RuleOptions options, GateKey key) => InTemplates(options, text => Expand(text, key));
+
     /// <summary>The texts of the options that take placeholders (as <see cref="InTemplates"/> maps them).</summary>
     public static IEnumerable<string> TemplateTexts(RuleOptions options) => options switch
     {
         MonitorQueryOptions q => [q.Query],
         FaultyDeploymentOptions { ExcludedResources: { } ex } => ex,
+        _ => [],
+    };
+
+    /// <summary>The texts of the options taken as written, where a placeholder is a mistake (the reader's <c>NodeReader.Literal</c> fields).</summary>
+    public static IEnumerable<string> LiteralTexts(RuleOptions options) => options switch
+    {
+        FaultyDeploymentOptions { AllowedResources: { } allowed } => allowed,
+        MonitorIdsOptions ids => ids.MonitorIds.SelectMany(m => m.Groups),
         _ => [],
     };
 
@@ -108,10 +119,6 @@ public static class Placeholders
         var found = Names.FirstOrDefault(n => text.Contains($"{{{n}}}", StringComparison.Ordinal));
         return found is null ? null : $"{{{found}}} is not replaced here: placeholders work only in {Fields}";
     }
-
-    /// <summary>Literal text as a template that expands to it: every brace doubled.</summary>
-    public static string Escape(string text) =>
-        text.AsSpan().IndexOfAny('{', '}') < 0 ? text : text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 
     /// <summary>
     /// Literal text as a template, with each value that stands as a whole word (not inside a longer run of letters,

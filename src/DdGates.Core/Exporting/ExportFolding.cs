@@ -24,7 +24,7 @@ public static class ExportFolding
         }
 
         var entries = exportable
-            .GroupBy(g => (g.Key.Identifier, Service: acrossServices ? "" : g.Key.Service, Shape: Shape(Templates(g, acrossServices, acrossServices))))
+            .GroupBy(g => (g.Key.Identifier, Service: acrossServices ? "" : g.Key.Service, Shape: Templates(g, acrossServices, acrossServices)))
             .SelectMany(group => group.GroupBy(g => g.Key.Service).GroupBy(Profile, g => g).Select(Entry))
             .OrderBy(e => e.Services[0], StringComparer.Ordinal).ThenBy(e => e.Identifier, StringComparer.Ordinal).ThenBy(e => e.Envs[0], StringComparer.Ordinal)
             .ToList();
@@ -39,29 +39,23 @@ public static class ExportFolding
         var unreadable = gate.Rules.FirstOrDefault(r => r.Type is null || r.Options is null);
         if (unreadable is not null) return $"its rule \"{unreadable.Name}\" has a type or options this version cannot read ({unreadable.TypeName})";
         var literal = new[] { gate.Key.Service, gate.Key.Env, gate.Key.Identifier }
-            .Concat(gate.Rules.SelectMany(r => r.Options switch
-            {
-                FaultyDeploymentOptions { AllowedResources: { } allowed } => allowed,
-                MonitorIdsOptions ids => ids.MonitorIds.SelectMany(m => m.Groups),
-                _ => [],
-            }))
+            .Concat(gate.Rules.SelectMany(r => Placeholders.LiteralTexts(r.Options!)))
             .FirstOrDefault(text => Placeholders.Misplaced(text) is not null);
         return literal is null ? null : $"\"{literal}\" holds a placeholder where a gates file takes text as written";
     }
 
-    /// <summary>The gate's rules, normalized, with name, query and excluded resources as templates of the chosen values.</summary>
-    private static List<ExportRule> Templates(ActualGate gate, bool service, bool env)
+    /// <summary>
+    /// The gate's rules without their dry_run, normalized, with name, query and excluded resources as templates of the
+    /// chosen values; compared by value (names, and options case by case), so equal shapes fold.
+    /// </summary>
+    private static EquatableList<(string Name, RuleOptions Options)> Templates(ActualGate gate, bool service, bool env)
     {
         var values = new List<(string, string)>();
         if (service) values.Add(("service", gate.Key.Service));
         if (env) values.Add(("env", gate.Key.Env));
         string Template(string text) => Placeholders.Templatize(text, values);
-        return [.. gate.Rules.Select(r => new ExportRule(Template(r.Name), Placeholders.InTemplates(r.Options!.Normalize(), Template),
-            new PerEnv(new Dictionary<string, bool> { [gate.Key.Env] = r.DryRun })))];
+        return new(gate.Rules.Select(r => (Template(r.Name), Placeholders.InTemplates(r.Options!.Normalize(), Template))));
     }
-
-    /// <summary>The rules without their dry_run, compared by value (names, and options case by case): equal shapes fold.</summary>
-    private static EquatableList<(string Name, RuleOptions Options)> Shape(List<ExportRule> rules) => new(rules.Select(r => (r.Name, r.Options)));
 
     /// <summary>A service's gates in a group, as what must match for services to share an entry: envs and every dry_run.</summary>
     private static string Profile(IGrouping<string, ActualGate> service) =>
@@ -80,11 +74,10 @@ public static class ExportFolding
         var rules = Templates(first, names.Count > 1, envs.Count > 1);
         if (!gates.All(g => ReadsBackAs(rules, g))) rules = Templates(first, true, true);
         return new ExportEntry(names, first.Key.Identifier, envs, new PerEnv(envGates.ToDictionary(g => g.Key.Env, g => g.DryRun)),
-            [.. rules.Select((rule, i) => rule with { DryRun = new PerEnv(envGates.ToDictionary(g => g.Key.Env, g => g.Rules[i].DryRun)) })]);
+            [.. rules.Select((rule, i) => new ExportRule(rule.Name, rule.Options, new PerEnv(envGates.ToDictionary(g => g.Key.Env, g => g.Rules[i].DryRun))))]);
     }
 
-    private static bool ReadsBackAs(List<ExportRule> rules, ActualGate gate) =>
+    private static bool ReadsBackAs(EquatableList<(string Name, RuleOptions Options)> rules, ActualGate gate) =>
         rules.Select((rule, i) => (rule, actual: gate.Rules[i])).All(p =>
-            Placeholders.Expand(p.rule.Name, gate.Key) == p.actual.Name
-            && Placeholders.InTemplates(p.rule.Options, t => Placeholders.Expand(t, gate.Key)).Equals(p.actual.Options!.Normalize()));
+            Placeholders.Expand(p.rule.Name, gate.Key) == p.actual.Name && Placeholders.Expand(p.rule.Options, gate.Key).Equals(p.actual.Options!.Normalize()));
 }
